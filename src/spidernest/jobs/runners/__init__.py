@@ -1,0 +1,1 @@
+"""One module per job type: the adapter from a service to the job platform."""

@@ -1,0 +1,1 @@
+"""The domain services, one package each; no database, no web framework."""
