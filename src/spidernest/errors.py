@@ -7,6 +7,7 @@
     ├── NotFound(LookupError)               no such job / client / file (or not yours)
     ├── Gone                                the job failed or was cancelled; results are gone
     ├── Conflict                            the request does not fit the current state
+    │   └── InvalidState                    the object's state forbids it (cancel a finished job)
     ├── Unauthorized                        missing or malformed credentials
     ├── Forbidden                           valid credentials, but not allowed (disabled client)
     ├── RateLimited                         too many requests; carries retry_after seconds
@@ -36,6 +37,7 @@ __all__ = [
     "Forbidden",
     "Gone",
     "InvalidInput",
+    "InvalidState",
     "LLMError",
     "NotFound",
     "RateLimited",
@@ -56,11 +58,22 @@ class SpiderNestError(Exception):
 
 
 class InvalidInput(SpiderNestError, ValueError):
-    """The caller sent something we cannot accept; ``field`` names the culprit when known."""
+    """The caller sent something we cannot accept; ``field`` names the culprit when known.
 
-    def __init__(self, message: str, *, field: str | None = None) -> None:
+    ``errors`` optionally carries one entry per problem, ``{"loc": [...], "msg": ..., "type": ...}``
+    (the shape FastAPI uses for validation errors).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        field: str | None = None,
+        errors: list[dict[str, object]] | None = None,
+    ) -> None:
         super().__init__(message)
         self.field = field
+        self.errors = errors
 
 
 class NotFound(SpiderNestError, LookupError):
@@ -73,6 +86,10 @@ class Gone(SpiderNestError):
 
 class Conflict(SpiderNestError):
     """The request is valid but does not fit the current state (e.g. cancel a finished job)."""
+
+
+class InvalidState(Conflict):
+    """The object exists but its state does not allow the request (e.g. cancel a finished job)."""
 
 
 class Unauthorized(SpiderNestError):

@@ -1,0 +1,209 @@
+"""Jobs in SQL: insert, look up for a client, list, and every lifecycle transition.
+
+Transitions are conditional UPDATEs (``WHERE status IN (...)``), so a late or repeated step can
+never overwrite a terminal state: a cancelled job stays cancelled, a result is written once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from spidernest.store.models import JobRow, utcnow
+
+__all__ = ["ACTIVE", "TERMINAL", "JobStore", "QueueCounts"]
+
+ACTIVE = ("queued", "processing")
+TERMINAL = ("completed", "failed", "cancelled")
+_SORTABLE = {"created_at": JobRow.created_at, "updated_at": JobRow.updated_at, "status": JobRow.status}
+
+
+@dataclass(frozen=True, slots=True)
+class QueueCounts:
+    """Jobs per state of one queue, plus recent throughput."""
+
+    queued: int = 0
+    processing: int = 0
+    completed_last_hour: int = 0
+    completed_last_24h: int = 0
+    avg_processing_time: float | None = None
+
+
+class JobStore:
+    """Reads and writes the ``jobs`` table."""
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+        self._sessions = sessions
+
+    async def insert(self, row: JobRow) -> None:
+        """Insert a new job row."""
+        async with self._sessions.begin() as session:
+            session.add(row)
+
+    async def delete(self, job_id: str) -> None:
+        """Remove a job row (used only to undo a submit whose enqueue failed)."""
+        async with self._sessions.begin() as session:
+            await session.execute(sa.delete(JobRow).where(JobRow.id == job_id))
+
+    async def get(self, job_id: str) -> JobRow | None:
+        """A job by id, whoever owns it (workers use this)."""
+        async with self._sessions() as session:
+            return await session.get(JobRow, job_id)
+
+    async def get_for_client(self, job_id: str, client_id: str) -> JobRow | None:
+        """A job by id if it belongs to ``client_id``; another client's job is ``None``."""
+        row = await self.get(job_id)
+        return row if row is not None and row.client_id == client_id else None
+
+    async def find_duplicate(
+        self, client_id: str, job_type: str, payload_hash: str, since: datetime
+    ) -> JobRow | None:
+        """The newest job of this client with the same payload since ``since`` that did not fail."""
+        async with self._sessions() as session:
+            return await session.scalar(
+                sa.select(JobRow)
+                .where(
+                    JobRow.client_id == client_id,
+                    JobRow.type == job_type,
+                    JobRow.payload_hash == payload_hash,
+                    JobRow.created_at >= since,
+                    JobRow.status.in_(("queued", "processing", "completed")),
+                )
+                .order_by(JobRow.created_at.desc())
+                .limit(1)
+            )
+
+    async def list_for_client(
+        self,
+        client_id: str,
+        *,
+        page: int,
+        page_size: int,
+        status: str | None = None,
+        job_type: str | None = None,
+        sort_by: str = "created_at",
+        sort_order: str = "desc",
+    ) -> tuple[int, list[JobRow]]:
+        """One page of a client's jobs and the total matching count."""
+        conditions: list[Any] = [JobRow.client_id == client_id]
+        if status:
+            conditions.append(JobRow.status == status)
+        if job_type:
+            conditions.append(JobRow.type == job_type)
+        column = _SORTABLE[sort_by]
+        order = column.asc() if sort_order == "asc" else column.desc()
+        async with self._sessions() as session:
+            total = await session.scalar(
+                sa.select(sa.func.count()).select_from(JobRow).where(*conditions)
+            )
+            rows = await session.scalars(
+                sa.select(JobRow)
+                .where(*conditions)
+                .order_by(order, JobRow.id)
+                .offset((page - 1) * page_size)
+                .limit(page_size)
+            )
+            return int(total or 0), list(rows)
+
+    async def _update(self, job_id: str, allowed: tuple[str, ...], **values: Any) -> bool:
+        values.setdefault("updated_at", utcnow())
+        async with self._sessions.begin() as session:
+            result = await session.execute(
+                sa.update(JobRow)
+                .where(JobRow.id == job_id, JobRow.status.in_(allowed))
+                .values(**values)
+            )
+            return bool(result.rowcount)  # type: ignore[attr-defined]
+
+    async def mark_processing(self, job_id: str, worker_id: str) -> bool:
+        """queued/processing → processing on ``worker_id``; keeps the first start time."""
+        now = utcnow()
+        async with self._sessions.begin() as session:
+            row = await session.get(JobRow, job_id, with_for_update=True)
+            if row is None or row.status not in ACTIVE:
+                return False
+            row.status, row.worker_id, row.updated_at = "processing", worker_id, now
+            row.started_at = row.started_at or now
+            return True
+
+    async def set_progress(self, job_id: str, fraction: float, message: str) -> None:
+        """Record progress of a running job (0..1 and a short message)."""
+        await self._update(
+            job_id, ("processing",), progress=max(0.0, min(1.0, fraction)), progress_message=message[:500]
+        )
+
+    async def complete(self, job_id: str, result: dict[str, Any]) -> bool:
+        """processing → completed with its result; False if the job is no longer active."""
+        now = utcnow()
+        async with self._sessions.begin() as session:
+            row = await session.get(JobRow, job_id, with_for_update=True)
+            if row is None or row.status not in ACTIVE:
+                return False
+            started = row.started_at or now
+            row.status, row.result, row.progress = "completed", result, 1.0
+            row.completed_at = row.updated_at = now
+            row.processing_time_seconds = round((now - started).total_seconds(), 3)
+            return True
+
+    async def fail(self, job_id: str, message: str) -> bool:
+        """queued/processing → failed with an error message."""
+        now = utcnow()
+        async with self._sessions.begin() as session:
+            row = await session.get(JobRow, job_id, with_for_update=True)
+            if row is None or row.status not in ACTIVE:
+                return False
+            started = row.started_at or now
+            row.status, row.error_message = "failed", message[:4000]
+            row.completed_at = row.updated_at = now
+            row.processing_time_seconds = round((now - started).total_seconds(), 3)
+            return True
+
+    async def cancel(self, job_id: str) -> bool:
+        """queued/processing → cancelled; partial results are discarded."""
+        now = utcnow()
+        return await self._update(job_id, ACTIVE, status="cancelled", completed_at=now, result=None)
+
+    async def active_older_than(self, seconds: float, limit: int = 200) -> list[JobRow]:
+        """Active jobs not updated for ``seconds`` (candidates for reconciliation)."""
+        cutoff = utcnow() - timedelta(seconds=seconds)
+        async with self._sessions() as session:
+            rows = await session.scalars(
+                sa.select(JobRow)
+                .where(JobRow.status.in_(ACTIVE), JobRow.updated_at < cutoff)
+                .limit(limit)
+            )
+            return list(rows)
+
+    async def queue_counts(self) -> dict[str, QueueCounts]:
+        """Per queue: queued, processing, completed in the last hour / 24 h, mean run time."""
+        now = utcnow()
+        day, hour = now - timedelta(hours=24), now - timedelta(hours=1)
+        async with self._sessions() as session:
+            active = await session.execute(
+                sa.select(JobRow.queue, JobRow.status, sa.func.count())
+                .where(JobRow.status.in_(ACTIVE))
+                .group_by(JobRow.queue, JobRow.status)
+            )
+            recent = await session.execute(
+                sa.select(
+                    JobRow.queue,
+                    sa.func.count(),
+                    sa.func.sum(sa.case((JobRow.completed_at >= hour, 1), else_=0)),
+                    sa.func.avg(JobRow.processing_time_seconds),
+                )
+                .where(JobRow.status == "completed", JobRow.completed_at >= day)
+                .group_by(JobRow.queue)
+            )
+            counts: dict[str, dict[str, Any]] = {}
+            for queue, status, count in active:
+                counts.setdefault(queue, {})[status] = int(count)
+            for queue, day_count, hour_count, avg in recent:
+                entry = counts.setdefault(queue, {})
+                entry["completed_last_24h"] = int(day_count or 0)
+                entry["completed_last_hour"] = int(hour_count or 0)
+                entry["avg_processing_time"] = round(float(avg), 3) if avg is not None else None
+        return {queue: QueueCounts(**values) for queue, values in counts.items()}
