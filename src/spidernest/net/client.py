@@ -16,7 +16,7 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from email.utils import parsedate_to_datetime
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import httpcore
 import httpx
@@ -24,7 +24,9 @@ import httpx
 from spidernest.config import NetSettings
 from spidernest.errors import FetchError, FetchTimeout, SpiderNestError, TargetRefused
 from spidernest.net.models import FetchLimits, FetchRequest, FetchResponse
-from spidernest.net.ssrf import GuardedNetworkBackend, check_url
+from spidernest.net.politeness import politeness_layer
+from spidernest.net.robots import robots_layer
+from spidernest.net.ssrf import GuardedNetworkBackend, check_url, is_public_address
 
 __all__ = ["Fetcher", "Handler"]
 
@@ -57,11 +59,32 @@ def _redirect_layer(inner: Handler, fetcher: Fetcher) -> Handler:
 
 
 def _guard_layer(inner: Handler, fetcher: Fetcher) -> Handler:
+    allow_private = fetcher.settings.allow_private_networks
+
     async def handle(request: FetchRequest) -> FetchResponse:
         check_url(request.url)
+        if not allow_private:
+            _check_literal_host(request.url)
         return await inner(request)
 
     return handle
+
+
+def _check_literal_host(url: str) -> None:
+    """Refuse IP literals and ``localhost`` up front.
+
+    The connect-time check in ``net/ssrf.py`` is the real guard, but it does not run when a
+    proxy connects on our behalf; this catches the obvious private targets in that case too.
+    """
+    host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    if host == "localhost" or host.endswith(".localhost"):
+        raise TargetRefused(f"{host} is a local address: {url}")
+    try:
+        public = is_public_address(host)
+    except ValueError:
+        return
+    if not public:
+        raise TargetRefused(f"{host} is a private or local address: {url}")
 
 
 def _retry_after_seconds(value: str | None) -> float | None:
@@ -111,10 +134,12 @@ def _transport_layer(fetcher: Fetcher) -> Handler:
     return handle
 
 
-# Outermost first. Other packages' layers (robots, politeness) are inserted by name.
+# Outermost first: the one place the order of the fetch policy is decided.
 LAYERS: list[tuple[str, Layer]] = [
     ("redirects", _redirect_layer),
     ("guard", _guard_layer),
+    ("robots", robots_layer),
+    ("politeness", politeness_layer),
     ("retries", _retry_layer),
 ]
 
@@ -201,11 +226,12 @@ class Fetcher:
                 return await self._exchange(request, timeout, started)
         except TimeoutError as exc:
             raise FetchTimeout(
-                f"fetching {request.url} took longer than {limits.total_timeout:g}s", url=request.url
+                f"fetching {request.url} took longer than {limits.total_timeout:g}s",
+                url=request.url,
             ) from exc
 
     async def _exchange(
-        self, request: FetchRequest, timeout: httpx.Timeout, started: float
+        self, request: FetchRequest, http_timeout: httpx.Timeout, started: float
     ) -> FetchResponse:
         limits = request.limits
         try:
@@ -214,7 +240,7 @@ class Fetcher:
                 request.url,
                 headers=request.headers,
                 content=request.content,
-                timeout=timeout,
+                timeout=http_timeout,
             ) as response:
                 chunks: list[bytes] = []
                 size = 0
@@ -237,7 +263,9 @@ class Fetcher:
         except SpiderNestError:
             raise
         except httpx.TimeoutException as exc:
-            raise FetchTimeout(f"timed out fetching {request.url}: {exc!r}", url=request.url) from exc
+            raise FetchTimeout(
+                f"timed out fetching {request.url}: {exc!r}", url=request.url
+            ) from exc
         except (httpx.HTTPError, httpcore.ProxyError, OSError, UnicodeError, ValueError) as exc:
             raise FetchError(f"failed to fetch {request.url}: {exc!r}", url=request.url) from exc
 
@@ -253,7 +281,7 @@ class Fetcher:
 
 
 def _guarded_transport(settings: NetSettings) -> httpx.AsyncHTTPTransport:
-    """httpx's transport with its connection pool rebuilt on the SSRF-guarded backend."""
+    """The httpx transport with its connection pool rebuilt on the SSRF-guarded backend."""
     limits = httpx.Limits(
         max_connections=settings.max_connections,
         max_keepalive_connections=min(settings.max_connections, 100),
