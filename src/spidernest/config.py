@@ -101,6 +101,8 @@ class MapsSettings(BaseModel):
     request_delay: float = Field(default=1.0, ge=0, le=60)
     proxies: tuple[str, ...] = ()
     retries: int = Field(default=3, ge=0, le=10)
+    # Seconds before the first retry of a refused Google request; doubles on each further retry.
+    retry_backoff: float = Field(default=5.0, ge=0, le=600)
 
     @field_validator("proxies", mode="before")
     @classmethod
@@ -133,6 +135,14 @@ class JobsSettings(BaseModel):
     heartbeat_interval: float = Field(default=5.0, gt=0, le=60)
     dead_after: float = Field(default=20.0, gt=0, le=600)
     max_executor_threads: int = Field(default=48, ge=4, le=256)
+    extra_job_types: tuple[str, ...] = ()
+
+    @field_validator("extra_job_types", mode="before")
+    @classmethod
+    def _split_paths(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return tuple(part.strip() for part in value.split(",") if part.strip())
+        return value
 
 
 class ApiSettings(BaseModel):
@@ -169,6 +179,7 @@ _SHORT_NAMES: dict[str, tuple[str, str]] = {
     "SPIDERNEST_RATE_LIMIT_PER_MINUTE": ("api", "rate_limit_per_minute"),
     "SPIDERNEST_RATE_LIMIT_BURST": ("api", "rate_limit_burst"),
     "SPIDERNEST_PUBLIC_URL": ("api", "public_url"),
+    "SPIDERNEST_EXTRA_JOB_TYPES": ("jobs", "extra_job_types"),
 }
 
 

@@ -14,6 +14,7 @@ from spidernest.api.errors import install_error_handlers
 from spidernest.api.ratelimit import RateLimiter
 from spidernest.api.routes import jobs, media, system
 from spidernest.config import Settings
+from spidernest.jobs.catalog import load_job_types
 from spidernest.jobs.platform import Platform
 from spidernest.jobs.registry import JobType
 
@@ -109,9 +110,7 @@ def create_app(
     """
     settings = settings or Settings()
     if job_types is None:
-        from spidernest.jobs.catalog import JOB_TYPES
-
-        job_types = JOB_TYPES
+        job_types = load_job_types(settings.jobs.extra_job_types)
     platform = Platform(
         settings, job_types, name=name, run_workers=run_workers, public_url=public_url
     )

@@ -166,15 +166,17 @@ def worker(
             "[yellow]Separate worker processes need PostgreSQL (SPIDERNEST_DATABASE_URL); "
             "on SQLite use `spidernest serve`, which runs workers in-process.[/yellow]"
         )
-    from spidernest.jobs.catalog import JOB_TYPES
+    from spidernest.jobs.catalog import load_job_types
     from spidernest.jobs.platform import Platform
+
+    job_types = load_job_types(settings.jobs.extra_job_types)
 
     async def run() -> None:
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
-        async with Platform(settings, JOB_TYPES, name=name, run_workers=True) as platform:
+        async with Platform(settings, job_types, name=name, run_workers=True) as platform:
             console.print(
                 f"worker {platform.engine.executor_id} on {socket.gethostname()} "
                 f"serving {', '.join(platform.engine.queues)}"

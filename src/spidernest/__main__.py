@@ -1,0 +1,5 @@
+"""``python -m spidernest``: the same as the ``spidernest`` command."""
+
+from spidernest.cli import main
+
+main()
