@@ -1,0 +1,153 @@
+"""Place payloads parsed field by field against what a person reads on the listing."""
+
+from __future__ import annotations
+
+import pytest
+
+from spidernest.services.maps.parse import parse_businesses
+from spidernest.services.maps.result import Business
+from tests.services.maps.standin import FIXTURES
+
+
+def parse_one(name: str, *, with_reviews: bool = False) -> Business:
+    businesses = parse_businesses(
+        (FIXTURES / name).read_text(encoding="utf-8"), with_reviews=with_reviews
+    )
+    assert len(businesses) == 1
+    return businesses[0]
+
+
+KIPRIAKON_HOURS = dict.fromkeys(
+    ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"), "12:30–10 pm"
+)
+
+
+def test_raw_kipriakon_every_field() -> None:
+    business = parse_one("raw.json")
+    assert business.name == "Kipriakon"
+    assert business.place_id == "0x14e732fd76f0d90d:0xe5415928d6702b47"
+    assert business.google_place_id == "ChIJDdnwdv0y5xQRRytw1ihZQeU"
+    assert business.cid == "16519582940102929223"
+    assert business.rating == 4.2
+    assert business.reviews_count == 396
+    assert business.address == "Old port, Limassol 3042"
+    assert (business.street, business.city, business.postal_code) == (
+        "Old port",
+        "Limassol",
+        "3042",
+    )
+    assert business.state is None
+    assert business.country == "CY"
+    assert business.phone == "25 101555"
+    assert business.website is None  # the listing shows no website
+    assert business.categories == ["Restaurant"]
+    assert business.coordinates is not None
+    assert business.coordinates.latitude == pytest.approx(34.6705954)
+    assert business.coordinates.longitude == pytest.approx(33.0424567)
+    assert business.link == (
+        "https://www.google.com/maps/place/Kipriakon/data=!4m2!3m1!1s0x14e732fd76f0d90d:"
+        "0xe5415928d6702b47!10m1!1e1"
+    )
+    assert business.business_status == "OPERATIONAL"
+    assert business.price_range == "€€"
+    assert business.working_hours == KIPRIAKON_HOURS
+    assert list(business.working_hours) == list(KIPRIAKON_HOURS)  # Monday first
+    assert business.plus_code == "M2CR+6X Limassol"
+    assert business.timezone == "Asia/Nicosia"
+    assert business.image_url == (
+        "https://lh5.googleusercontent.com/p/AF1QipP4Y7A8nYL3KKXznSl69pXSq9p2IXCYUjVvOh0F=w408-h408-k-no"
+    )
+    assert business.owner is not None
+    assert business.owner.name == "Kipriakon (Owner)"
+    assert business.owner.id == "102769814432182832009"
+    assert business.owner.link == "https://www.google.com/maps/contrib/102769814432182832009"
+    assert business.reviews is None  # not asked for
+
+
+def test_raw2_greek_ui_keeps_english_weekdays_and_unescapes_urls() -> None:
+    """raw2 is the same place read with hl=el, its strings still JavaScript-escaped."""
+    business = parse_one("raw2.json")
+    assert business.name == "Κυπριακόν"
+    assert business.place_id == "0x14e732fd76f0d90d:0xe5415928d6702b47"
+    assert business.google_place_id == "ChIJDdnwdv0y5xQRRytw1ihZQeU"
+    assert business.cid == "16519582940102929223"
+    assert (business.rating, business.reviews_count) == (4.1, 516)
+    assert business.address == "Old port, Λεμεσός 3042"
+    assert (business.city, business.postal_code, business.country) == ("Λεμεσός", "3042", "CY")
+    assert business.categories == ["Εστιατόριο"]
+    assert business.working_hours is not None
+    assert next(iter(business.working_hours)) == "Monday"
+    assert business.working_hours["Saturday"] == "9:00 π.μ.–11:30 μ.μ."
+    assert len(business.working_hours) == 7
+    assert business.owner is not None
+    assert business.owner.name == "Κυπριακόν (Ιδιοκτήτης)"
+    assert business.image_url is not None
+    assert "\\u003d" not in business.image_url
+    assert business.image_url.endswith("=w408-h408-k-no")
+    # No link in this payload: one is built from the feature id.
+    assert business.link is not None
+    assert "0x14e732fd76f0d90d:0xe5415928d6702b47" in business.link
+
+
+def test_panic_happy_island() -> None:
+    business = parse_one("panic.json")
+    assert business.name == "Happy Island Restaurant"
+    assert business.place_id == "0x14e706c6b6df081d:0x72b72a310a2af1f"
+    assert business.google_place_id == "ChIJHQjftsYG5xQRH6-iEKNyKwc"
+    assert business.cid == "516632626948386591"
+    assert (business.rating, business.reviews_count) == (4.7, 518)
+    assert business.address == "65 Natalia Court, Poseidonos Ave, Paphos 8042"
+    assert business.street == "65 Natalia Court, Poseidonos Ave"
+    assert (business.city, business.postal_code, business.country) == ("Paphos", "8042", "CY")
+    assert business.phone == "26 937077"
+    assert business.price_range == "€€"
+    assert business.plus_code == "QC39+VV Paphos"
+    assert business.working_hours is not None
+    assert business.working_hours["Monday"] == "12 am–11 pm"
+    assert business.working_hours["Wednesday"] == "12 am–10:45 pm"
+    assert business.working_hours["Friday"] == "12–11 pm"
+    assert business.owner is not None
+    assert business.owner.id == "104029454436273350927"
+    assert business.coordinates is not None
+    assert business.coordinates.latitude == pytest.approx(34.754666)
+
+
+def test_panic2_island_beach_bar_missing_hours_and_postcode() -> None:
+    business = parse_one("panic2.json")
+    assert business.name == "Island Beach Bar and Restaurant"
+    assert business.place_id == "0x14e775b739165b35:0x7e80ca7641cd7953"
+    assert business.google_place_id == "ChIJNVsWObd15xQRU3nNQXbKgH4"
+    assert business.cid == "9115508255056820563"
+    assert business.categories == ["Restaurant", "Cocktail bar"]
+    assert (business.rating, business.reviews_count) == (4.4, 504)
+    assert business.address == "29RR+CPC, Λεοφόρος Ακάμαντος, Poli Crysochous"
+    assert business.city == "Poli Crysochous"
+    assert business.postal_code is None
+    assert business.working_hours is None  # the listing shows no hours
+    assert business.phone == "97 754374"
+    assert business.plus_code == "29RR+CPC Latsi"
+    # The owner id only sits at the end of the owner block in this payload.
+    assert business.owner is not None
+    assert business.owner.id == "116356520408043890474"
+
+
+def test_embedded_reviews_when_asked() -> None:
+    business = parse_one("raw.json", with_reviews=True)
+    assert business.reviews is not None
+    assert len(business.reviews) == 8
+    first = business.reviews[0]
+    assert first.author == "Cristina Dragoi"
+    assert first.rating == 5
+    assert first.text is not None
+    assert first.text.startswith("The food we had was AMAZING!")
+    assert first.relative_date == "2 months ago"
+    assert first.published_at == "2023-06-30T11:46:30.509285Z"
+
+
+def test_raw2_reviews_unescape_newlines() -> None:
+    business = parse_one("raw2.json", with_reviews=True)
+    assert business.reviews
+    text = business.reviews[0].text
+    assert text is not None
+    assert "\\n" not in text
+    assert "\n\nThe service was prompt" in text
