@@ -183,12 +183,13 @@ def _head(response: FetchResponse) -> str:
 
 
 def _refused(url: str, response: FetchResponse, verdict: Answer, attempts: int) -> FetchError:
+    head = _head(response).lower()
     if verdict is Answer.CONSENT:
         reason = "kept answering with its cookie-consent page"
-    elif response.status in {403, 429, 503}:
-        reason = f"refused with HTTP {response.status}"
+    elif "/sorry" in response.url or "unusual traffic" in head or "recaptcha" in head:
+        reason = f'answered with its "unusual traffic" / captcha page (HTTP {response.status})'
     else:
-        reason = 'answered with its "unusual traffic" / captcha page'
+        reason = f"refused with HTTP {response.status}"
     return FetchError(
         f"Google {reason} after {attempts} attempt(s); slow down (maps.request_delay), "
         "configure maps.proxies or a Places API key, and try again later",
