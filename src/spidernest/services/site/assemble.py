@@ -1,0 +1,145 @@
+"""From the facts of every crawled page to the site's contacts: filter, validate, rank, merge.
+
+Pure. Emails are filtered (``is_contact_email``), phones validated for the site's country,
+faxes kept apart, addresses de-duplicated, and for each social platform the one profile most
+likely to be the company's own is chosen.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from spidernest.services.site.country import guess_region
+from spidernest.services.site.domains import registrable_domain
+from spidernest.services.site.extract.emails import is_contact_email
+from spidernest.services.site.extract.phones import validate_phone
+from spidernest.services.site.page import PageFacts
+from spidernest.services.site.result import SOCIAL_FIELDS, PhoneDetail, TeamMember
+
+__all__ = ["Contacts", "assemble_contacts"]
+
+_MAX_ADDRESSES = 10
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+
+
+@dataclass(slots=True)
+class Contacts:
+    """The merged contacts of a site."""
+
+    emails: list[str] = field(default_factory=list)
+    total_emails_found: int = 0
+    phones: list[PhoneDetail] = field(default_factory=list)
+    faxes: list[PhoneDetail] = field(default_factory=list)
+    addresses: list[str] = field(default_factory=list)
+    socials: dict[str, str | None] = field(default_factory=dict)
+    team: list[TeamMember] = field(default_factory=list)
+    region: str | None = None
+
+
+def _emails(pages: list[PageFacts], site_domain: str) -> tuple[list[str], int]:
+    candidates = list(dict.fromkeys(email for page in pages for email in page.emails))
+    kept = [email for email in candidates if is_contact_email(email)]
+    own = [e for e in kept if registrable_domain(e.rpartition("@")[2]) == site_domain]
+    return own + [e for e in kept if e not in own], len(candidates)
+
+
+def _phones(
+    pages: list[PageFacts], region: str | None
+) -> tuple[list[PhoneDetail], list[PhoneDetail]]:
+    phones: dict[str, PhoneDetail] = {}
+    faxes: dict[str, PhoneDetail] = {}
+    for page in pages:
+        for candidate in page.phones:
+            detail = validate_phone(candidate, region)
+            if detail is None or detail.e164 is None:
+                continue
+            target = faxes if candidate.kind == "fax" else phones
+            target.setdefault(detail.e164, detail)
+    # A number the site also offers as a phone (a tel: link, a "Tel." label) is a phone.
+    for e164 in list(faxes):
+        if e164 in phones and phones[e164].type != "fax":
+            del faxes[e164]
+    return list(phones.values()), list(faxes.values())
+
+
+def _addresses(pages: list[PageFacts]) -> list[str]:
+    found: list[str] = []
+    keys: list[str] = []
+    for page in pages:
+        for address in page.addresses:
+            key = _NOT_ALNUM.sub("", address.lower())
+            if len(key) < 8 or any(key in known for known in keys):
+                continue
+            # A longer version of an address already kept replaces it.
+            for index, known in enumerate(keys):
+                if known in key:
+                    keys[index], found[index] = key, address
+                    break
+            else:
+                keys.append(key)
+                found.append(address)
+    return found[:_MAX_ADDRESSES]
+
+
+def _socials(pages: list[PageFacts], site_domain: str) -> dict[str, str | None]:
+    name = _NOT_ALNUM.sub("", site_domain.split(".")[0].lower())
+    scores: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for page in pages:
+        for sighting in {
+            (s.field, s.url, s.handle, s.in_chrome, s.structured) for s in page.socials
+        }:
+            field_name, url, handle, in_chrome, structured = sighting
+            handle_key = _NOT_ALNUM.sub("", handle)
+            score = 1.0 + (2.0 if in_chrome else 0.0) + (6.0 if structured else 0.0)
+            if name and handle_key and (name in handle_key or handle_key in name):
+                score += 4.0
+            scores[field_name][url] += score
+    chosen: dict[str, str | None] = dict.fromkeys(SOCIAL_FIELDS)
+    for field_name, by_url in scores.items():
+        url, score = max(by_url.items(), key=lambda item: (item[1], -len(item[0])))
+        # One mention in the body of one page (a blog post quoting someone) is not enough.
+        if score >= 2.0:
+            chosen[field_name] = url
+    return chosen
+
+
+def _team(pages: list[PageFacts]) -> list[TeamMember]:
+    members: dict[str, TeamMember] = {}
+    for page in pages:
+        for person in page.structured.persons:
+            name = (person.get("name") or "").strip()
+            if name and name.lower() not in members:
+                members[name.lower()] = TeamMember(
+                    name=name,
+                    title=person.get("title"),
+                    email=person.get("email"),
+                    linkedin=person.get("linkedin"),
+                )
+    return list(members.values())
+
+
+def assemble_contacts(pages: list[PageFacts], *, site_url: str, host: str) -> Contacts:
+    """Merge the facts of every page of one site into its contacts."""
+    site_domain = registrable_domain(host)
+    emails, total = _emails(pages, site_domain)
+    region = guess_region(
+        host,
+        languages=[page.language for page in pages if page.language],
+        address_countries=[c for page in pages for c in page.structured.countries],
+        international_numbers=[
+            c.raw for page in pages for c in page.phones if c.raw.startswith(("+", "00"))
+        ],
+    )
+    phones, faxes = _phones(pages, region)
+    return Contacts(
+        emails=emails,
+        total_emails_found=total,
+        phones=phones,
+        faxes=faxes,
+        addresses=_addresses(pages),
+        socials=_socials(pages, site_domain),
+        team=_team(pages),
+        region=region,
+    )

@@ -1,0 +1,83 @@
+"""Postal addresses: schema.org PostalAddress (JSON-LD or microdata), ``<address>``, footer text.
+
+Text is read conservatively: a line counts only when it holds a postcode followed by a town
+in a format of a country we know, and the street line before it (if any) is joined to it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+__all__ = ["addresses_from_text", "clean_address", "format_postal_address"]
+
+_US_STYLE = frozenset({"US", "USA", "CA", "AU", "United States"})
+# Postcode then town, per country family (the postcode formats of the UPU address guides).
+_POSTCODE_TOWN = re.compile(
+    r"(?:^|,\s*)(?:[A-Z]{1,2}-)?(?:\d{4,5}|\d{2}-\d{3}|\d{3} \d{2}|\d{4}-\d{3}|\d{4} ?[A-Z]{2})"
+    r"\s+[A-ZÀ-ÖØ-ÞĄĆĘŁŃÓŚŹŻ][\w'’ .()-]{1,40}$"
+)
+# US/UK: "Springfield, IL 62704" and "London EC1A 1BB".
+_US_LINE = re.compile(r"[A-Za-z .'-]{2,40},\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?$")
+_UK_LINE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$")
+# A house number before ("123 Main St") or after ("Hauptstraße 5a") a word.
+_STREET = re.compile(r"\d+\w?\s+\w+|\w+\.?\s*\d+\w?")
+_NOT_ADDRESS = re.compile(r"@|https?://|tel|fax|phone|©|\bIBAN\b|\bUSt|\bHRB", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+
+
+def clean_address(value: str) -> str:
+    """One line, single spaces, no stray separators."""
+    value = _SPACES.sub(" ", value.replace("\n", ", ")).strip(" ,;")
+    return re.sub(r"(?:\s*,\s*)+", ", ", value)
+
+
+def format_postal_address(node: dict[str, Any]) -> str | None:
+    """``123 Main St, San Francisco, CA 94105`` or ``Hauptstr. 1, 10115 Berlin, Germany``."""
+
+    def text(key: str) -> str:
+        value = node.get(key)
+        if isinstance(value, dict):
+            value = value.get("name")
+        if isinstance(value, list):
+            value = ", ".join(v for v in value if isinstance(v, str))
+        return value.strip() if isinstance(value, str) else ""
+
+    street, postcode = text("streetAddress"), text("postalCode")
+    town, region, country = text("addressLocality"), text("addressRegion"), text("addressCountry")
+    if not (street or town or postcode):
+        return None
+    if country in _US_STYLE:
+        parts = [street, town, f"{region} {postcode}".strip()]
+    else:
+        parts = [street, f"{postcode} {town}".strip(), region]
+    if len(country) > 3:
+        parts.append(country)
+    return clean_address(", ".join(part for part in parts if part))
+
+
+def _is_postcode_line(line: str) -> bool:
+    return bool(_POSTCODE_TOWN.search(line) or _US_LINE.search(line) or _UK_LINE.search(line))
+
+
+def addresses_from_text(text: str) -> list[str]:
+    """Addresses written as lines of text (a footer, an imprint): street line + postcode line."""
+    lines = [line.strip() for line in text.split("\n")]
+    found: list[str] = []
+    for index, line in enumerate(lines):
+        if not 5 <= len(line) <= 120 or _NOT_ADDRESS.search(line) or not _is_postcode_line(line):
+            continue
+        if "," in line and _STREET.match(line.split(",")[0]):
+            found.append(clean_address(line))
+            continue
+        previous = lines[index - 1] if index else ""
+        if (
+            previous
+            and len(previous) <= 80
+            and _STREET.search(previous)
+            and any(ch.isdigit() for ch in previous)
+            and not _NOT_ADDRESS.search(previous)
+            and not _is_postcode_line(previous)
+        ):
+            found.append(clean_address(f"{previous}, {line}"))
+    return found

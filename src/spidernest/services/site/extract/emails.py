@@ -1,0 +1,312 @@
+"""Email addresses from a page: mailto links, text, obfuscations, Cloudflare protection.
+
+Candidates are collected generously and then filtered hard (``is_contact_email``): a real
+public suffix, no file names (``logo@2x.png``), no placeholders (``you@example.com``), no
+tracking or error-reporting addresses (Sentry, Wix), no ``noreply`` boxes.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote
+
+from spidernest.services.site.domains import has_public_suffix
+
+__all__ = [
+    "decode_cloudflare",
+    "emails_from_mailto",
+    "emails_from_text",
+    "is_contact_email",
+    "normalize_email",
+]
+
+# RFC 5321 §4.5.3.1: local part ≤ 64 octets, domain labels ≤ 63. Bounded quantifiers keep the
+# scan linear; the look-behind stops a match from starting in the middle of a longer token.
+_EMAIL = re.compile(
+    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@"
+    r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?){1,8}"
+)
+_BRACKETS_OPEN = r"[\[\(\{<«]"
+_BRACKETS_CLOSE = r"[\]\)\}>»]"
+# "info [at] acme [dot] de", "info(at)acme.de", "info {ät} acme (punkt) de" in the languages
+# our users' sites are written in.
+_AT = re.compile(
+    rf"\s*{_BRACKETS_OPEN}\s*(?:at|ät|@|arroba|chez|snabel-a|malpa|małpa|apenstaartje|"
+    rf"klammeraffe|chiocciola)\s*{_BRACKETS_CLOSE}\s*",
+    re.IGNORECASE,
+)
+_DOT = re.compile(
+    rf"\s*{_BRACKETS_OPEN}\s*(?:dot|punkt|point|punto|ponto|kropka|prick|piste|\.)\s*"
+    rf"{_BRACKETS_CLOSE}\s*",
+    re.IGNORECASE,
+)
+# "info at acme dot com" (bare words): only with at least one " dot " to stay precise.
+_WORDY = re.compile(
+    r"(?<![\w.+-])([A-Za-z0-9][\w.+-]{0,63})\s+(?:at|AT)\s+"
+    r"([A-Za-z0-9-]{1,63}(?:\s+(?:dot|DOT)\s+[A-Za-z0-9-]{1,63}){1,4})\b"
+)
+_WORDY_DOT = re.compile(r"\s+(?:dot|DOT)\s+")
+# "info @ acme.de" with spaces around the sign.
+_SPACED_AT = re.compile(
+    r"(?<![\w.+-])([A-Za-z0-9][\w.+-]{0,63}) @ ([A-Za-z0-9-]{1,63}\.[\w.-]{2,})"
+)
+_UPPER_AFTER_LOWER = re.compile(r"(?<=[a-z])[A-Z]")
+
+_FILE_SUFFIXES = frozenset(
+    [
+        "png",
+        "jpg",
+        "jpeg",
+        "gif",
+        "svg",
+        "webp",
+        "avif",
+        "ico",
+        "bmp",
+        "tif",
+        "tiff",
+        "heic",
+        "css",
+        "js",
+        "mjs",
+        "json",
+        "map",
+        "woff",
+        "woff2",
+        "ttf",
+        "eot",
+        "otf",
+        "mp4",
+        "webm",
+        "mp3",
+        "wav",
+        "pdf",
+        "zip",
+        "gz",
+        "mov",
+        "avi",
+        "php",
+        "html",
+        "htm",
+        "asp",
+        "aspx",
+        "jsp",
+        "xml",
+        "txt",
+    ]
+)
+_PLACEHOLDER_DOMAINS = frozenset(
+    [
+        "example.com",
+        "example.org",
+        "example.net",
+        "example.de",
+        "example.fr",
+        "example.es",
+        "example.it",
+        "example.nl",
+        "example.pl",
+        "example.se",
+        "example.co.uk",
+        "domain.com",
+        "domain.tld",
+        "email.com",
+        "yourdomain.com",
+        "yourcompany.com",
+        "yoursite.com",
+        "yourwebsite.com",
+        "mysite.com",
+        "website.com",
+        "company.com",
+        "sample.com",
+        "test.com",
+        "mustermann.de",
+        "musterfirma.de",
+        "beispiel.de",
+        "beispielfirma.de",
+        "exemple.fr",
+        "exemple.com",
+        "ejemplo.com",
+        "ejemplo.es",
+        "esempio.it",
+        "esempio.com",
+        "voorbeeld.nl",
+        "voorbeeld.com",
+        "przyklad.pl",
+        "exempel.se",
+        "exemplo.com",
+        "exemplo.com.br",
+        "exemplo.pt",
+        "email.tld",
+        "site.com",
+        "seudominio.com.br",
+        "tudominio.com",
+        "votredomaine.com",
+        "ihredomain.de",
+    ]
+)
+_PLACEHOLDER_LOCALS = frozenset(
+    [
+        "you",
+        "your",
+        "yourname",
+        "your.name",
+        "yourmail",
+        "youremail",
+        "your-email",
+        "name",
+        "email",
+        "e-mail",
+        "user",
+        "username",
+        "firstname",
+        "lastname",
+        "first.last",
+        "firstname.lastname",
+        "vorname.nachname",
+        "max.mustermann",
+        "maxmustermann",
+        "john.doe",
+        "jane.doe",
+        "johndoe",
+        "janedoe",
+        "john.smith",
+        "someone",
+        "somebody",
+        "prenom.nom",
+        "nombre",
+        "nome",
+        "nombre.apellido",
+        "nome.cognome",
+        "imie.nazwisko",
+        "fornavn",
+        "voornaam",
+        "ihre.email",
+        "votre.email",
+        "tu.email",
+        "seu.email",
+        "xxx",
+        "test",
+    ]
+)
+# Error reporting and site-builder infrastructure that leaks addresses into every page.
+_TRACKING_DOMAINS = (
+    "sentry.io",
+    "sentry-next.wixpress.com",
+    "wixpress.com",
+    "sentry.wixpress.com",
+    "sentry-cdn.com",
+    "bugsnag.com",
+    "rollbar.com",
+    "raygun.io",
+    "parastorage.com",
+    "email-protection",
+)
+_NO_REPLY = re.compile(r"^(?:no-?reply|do-?not-?reply|donotreply|mailer-daemon|bounces?)\b")
+# Sentry DSN keys, UUIDs and tracking ids: long hexadecimal local parts are never mailboxes.
+_HEXISH = re.compile(r"^[0-9a-f]{16,}$|^[0-9a-f]{8}-[0-9a-f]{4}-")
+
+
+def normalize_email(candidate: str) -> str:
+    """Lowercase and trim punctuation that text glues onto an address."""
+    return candidate.strip().strip(".,;:'\"()[]<>").lower()
+
+
+def _trim_glued_suffix(address: str) -> str:
+    """Cut words glued after the address by tag flattening: ``info@acme.deKontakt``."""
+    local, _, domain = address.rpartition("@")
+    last = domain.rsplit(".", 1)[-1]
+    boundary = _UPPER_AFTER_LOWER.search(last)
+    if boundary is not None:
+        domain = domain[: len(domain) - len(last) + boundary.start()]
+    return f"{local}@{domain}"
+
+
+def is_contact_email(address: str) -> bool:
+    """Whether a (normalized) address is worth reporting as a way to reach the site's owner."""
+    local, at, domain = address.partition("@")
+    if not at or not local or not domain or len(address) > 254 or len(local) > 64:
+        return False
+    if local.startswith(".") or local.endswith(".") or ".." in address:
+        return False
+    suffix = domain.rsplit(".", 1)[-1]
+    if suffix in _FILE_SUFFIXES or not suffix.isalpha():
+        return False
+    if domain in _PLACEHOLDER_DOMAINS or domain.split(".")[0] in {"example", "domain"}:
+        return False
+    if local in _PLACEHOLDER_LOCALS or _NO_REPLY.match(local) or _HEXISH.match(local):
+        return False
+    if any(domain == t or domain.endswith("." + t) or t in domain for t in _TRACKING_DOMAINS):
+        return False
+    return has_public_suffix(domain)
+
+
+def _valid_suffix_prefix(address: str) -> str | None:
+    """For ``info@acme.comimpressum``: the address with the longest real suffix, if any."""
+    local, _, domain = address.rpartition("@")
+    head, _, last = domain.rpartition(".")
+    if last in _FILE_SUFFIXES or not head:
+        return None
+    # Leave at least three glued letters: "comimpressum" → "com", never "png" → "pn".
+    for end in range(len(last) - 3, 1, -1):
+        candidate = f"{local}@{head}.{last[:end]}"
+        if has_public_suffix(f"{head}.{last[:end]}"):
+            return candidate
+    return None
+
+
+def _candidates(text: str) -> list[str]:
+    found: list[str] = []
+    for match in _EMAIL.finditer(text):
+        raw = _trim_glued_suffix(match.group(0))
+        address = normalize_email(raw)
+        if not has_public_suffix(address.rpartition("@")[2]):
+            repaired = _valid_suffix_prefix(address)
+            address = repaired or address
+        found.append(address)
+    return found
+
+
+def _deobfuscate(text: str) -> str:
+    text = _AT.sub("@", text)
+    text = _DOT.sub(".", text)
+    text = _WORDY.sub(lambda m: f"{m.group(1)}@{_WORDY_DOT.sub('.', m.group(2))}", text)
+    return _SPACED_AT.sub(r"\1@\2", text)
+
+
+def emails_from_text(text: str) -> list[str]:
+    """Every address-shaped string in ``text``, including common obfuscations (unfiltered)."""
+    found = _candidates(text) if "@" in text else []
+    lowered = text.lower()
+    if " dot " in lowered or " @ " in text or _AT.search(text):
+        obfuscated = _deobfuscate(text)
+        if obfuscated != text:
+            found.extend(_candidates(obfuscated))
+    return list(dict.fromkeys(found))
+
+
+def emails_from_mailto(href: str) -> list[str]:
+    """The addresses of a ``mailto:`` link (``?subject=`` and friends dropped; ``,`` lists)."""
+    target = href.strip()[len("mailto:") :].split("?", 1)[0]
+    target = unquote(target)
+    return [normalize_email(part) for part in re.split(r"[,;]", target) if "@" in part]
+
+
+def decode_cloudflare(encoded: str) -> str | None:
+    """Decode Cloudflare's email protection (``data-cfemail`` / ``email-protection#…``).
+
+    The first byte is an XOR key for the remaining bytes, all hex-encoded.
+    """
+    encoded = encoded.strip()
+    if len(encoded) < 4 or len(encoded) % 2 or len(encoded) > 512:
+        return None
+    try:
+        data = bytes.fromhex(encoded)
+    except ValueError:
+        return None
+    key = data[0]
+    try:
+        decoded = bytes(b ^ key for b in data[1:]).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return normalize_email(decoded) if "@" in decoded else None

@@ -1,0 +1,160 @@
+"""Phone and fax numbers: candidates from a page, then validation with libphonenumber.
+
+Finding is split from validating because the region needed to read a national number
+(``030 1234567``) is only known once the whole site has been seen (``country.py``).
+
+Text is the risky source: a number is taken from text only when a phone word stands just
+before it, or when it is written the way phone numbers are (international prefix, or digit
+groups with separators), and never when an IBAN, tax, register, order or postcode word
+stands before it, or when it reads as a date or a year range.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+from urllib.parse import unquote
+
+import phonenumbers
+from phonenumbers import PhoneNumberFormat, PhoneNumberType
+
+from spidernest.services.site.result import PhoneDetail
+
+__all__ = ["PhoneCandidate", "phone_from_tel", "phones_from_text", "validate_phone"]
+
+Kind = Literal["phone", "fax"]
+Source = Literal["tel", "jsonld", "text"]
+
+
+@dataclass(frozen=True, slots=True)
+class PhoneCandidate:
+    """A number as written on the page, where it came from, and whether it is a fax."""
+
+    raw: str
+    source: Source
+    kind: Kind = "phone"
+
+
+# Digits with the separators people use; bounded, so the scan stays linear.
+_NUMBER = re.compile(r"(?<![\w+/.-])(?:\+|00)?\(?\d[\d \t().\/-]{5,24}\d(?![\w/])")
+_PHONE_WORDS = re.compile(
+    r"(?:tel|phone|fon|telefon|téléphone|tél|teléfono|telefono|telefone|telemóvel|mobil|mobile|"
+    r"handy|cell|gsm|call|ring|ruf|hotline|whatsapp|tlf|tfn|puhelin|telefoon|contact|kontakt|"
+    r"contacto|contatto|infolinia|☎|📞|✆)\w*\.?\s*[:.]?"
+    r"|\b[tpm]\s*[:.]|\(\s*[tpm]\s*\)",
+    re.IGNORECASE,
+)
+_FAX_WORDS = re.compile(r"(?:fax|telefax|télécopie|telecopia|\bf\s*[:.])", re.IGNORECASE)
+_BLOCK_WORDS = re.compile(
+    r"iban|bic|swift|\bust|vat|tax|steuer|st\.?-?nr|hrb|hra|handelsregister|register|"
+    r"amtsgericht|siret|siren|rcs|tva|kvk|btw|\bnip\b|regon|krs|\bcif\b|\bnif\b|p\.\s?iva|"
+    r"partita|fiscale|org\.?\s?nr|orgnr|organisationsnummer|cvr|isbn|issn|ean|gtin|sku|"
+    r"art\.?-?nr|order|bestell|auftrag|invoice|rechnung|facture|factura|fattura|ticket|ref\b|"
+    r"kunden|customer|account|konto|blz|plz|zip|postcode|postal|\bcase\b|\bid\b|\bno\b\.?|"
+    r"\bnr\b\.?|#|©|copyright|version|\bv\.|datum|date|fecha|data|jahr|year|€|\$|£|eur\b|usd\b",
+    re.IGNORECASE,
+)
+_DATE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$|^(?:19|20)\d{2}\s*[-/]\s*(?:19|20)\d{2}$")
+_IBAN_TAIL = re.compile(r"[A-Z]{2}\d{2}[ ]?$")
+_FR_DOTS = re.compile(r"^0\d(?:\.\d{2}){4}$")
+_CONTEXT = 32
+
+
+def _kind_before(before: str) -> Kind | None:
+    """The kind named by the last phone or fax word just before a number, if any."""
+    phone = list(_PHONE_WORDS.finditer(before))
+    fax = list(_FAX_WORDS.finditer(before))
+    last_phone = phone[-1].end() if phone else -1
+    last_fax = fax[-1].end() if fax else -1
+    if last_phone < 0 and last_fax < 0:
+        return None
+    return "fax" if last_fax > last_phone else "phone"
+
+
+def _looks_formatted(number: str) -> bool:
+    """Written like a phone number: international prefix, or two or more digit groups."""
+    if number.startswith(("+", "00", "(")):
+        return True
+    if not re.search(r"[ \t()/-]", number):
+        return bool(_FR_DOTS.match(number))
+    return len(re.findall(r"\d+", number)) >= 2
+
+
+def phones_from_text(text: str) -> list[PhoneCandidate]:
+    """Phone and fax numbers written in ``text`` (unvalidated; see the module rules)."""
+    found: list[PhoneCandidate] = []
+    for match in _NUMBER.finditer(text):
+        number = match.group(0).strip(" .-/")
+        digits = sum(ch.isdigit() for ch in number)
+        if not 7 <= digits <= 17 or _DATE.match(number):
+            continue
+        start = match.start()
+        line_start = text.rfind("\n", 0, start) + 1
+        if not text[line_start:start].strip():
+            # The label sits on the line above (<dt>Fax</dt><dd>…</dd>): read that line instead.
+            line_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+        before = text[max(line_start, start - _CONTEXT) : start]
+        if _IBAN_TAIL.search(before):
+            continue
+        kind = _kind_before(before)
+        blocked = _BLOCK_WORDS.search(before)
+        if blocked is not None and (kind is None or blocked.start() > _last_kind_end(before)):
+            continue
+        if kind is None:
+            if not _looks_formatted(number):
+                continue
+            kind = "phone"
+        found.append(PhoneCandidate(raw=number, source="text", kind=kind))
+    return found
+
+
+def _last_kind_end(before: str) -> int:
+    ends = [m.end() for m in _PHONE_WORDS.finditer(before)]
+    ends += [m.end() for m in _FAX_WORDS.finditer(before)]
+    return max(ends, default=-1)
+
+
+def phone_from_tel(href: str) -> PhoneCandidate | None:
+    """The number of a ``tel:`` / ``callto:`` / ``fax:`` link."""
+    scheme, _, rest = href.strip().partition(":")
+    number = unquote(rest).split(";", 1)[0].split("?", 1)[0].strip()
+    if sum(ch.isdigit() for ch in number) < 5:
+        return None
+    kind: Kind = "fax" if scheme.lower() == "fax" else "phone"
+    return PhoneCandidate(raw=number, source="tel", kind=kind)
+
+
+_TYPE_NAMES = {
+    value: name.lower()
+    for name, value in vars(PhoneNumberType).items()
+    if not name.startswith("_") and isinstance(value, int)
+}
+
+
+def validate_phone(candidate: PhoneCandidate, region: str | None) -> PhoneDetail | None:
+    """Parse ``candidate`` for ``region`` (ISO 3166 alpha-2); ``None`` when it is not a number.
+
+    Links and structured data are the site's own statement, so a merely *possible* number from
+    them is kept (``valid`` says which); text needs a fully *valid* number.
+    """
+    raw = candidate.raw
+    if raw.startswith("00"):
+        raw = "+" + raw[2:]
+    try:
+        number = phonenumbers.parse(raw, region or None)
+    except phonenumbers.NumberParseException:
+        return None
+    valid = phonenumbers.is_valid_number(number)
+    if not valid and (candidate.source == "text" or not phonenumbers.is_possible_number(number)):
+        return None
+    kind = "fax" if candidate.kind == "fax" else _TYPE_NAMES.get(phonenumbers.number_type(number))
+    return PhoneDetail(
+        raw=candidate.raw,
+        e164=phonenumbers.format_number(number, PhoneNumberFormat.E164),
+        national=phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL),
+        international=phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL),
+        country_code=number.country_code,
+        type=kind or "unknown",
+        valid=valid,
+    )

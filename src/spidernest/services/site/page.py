@@ -1,0 +1,204 @@
+"""One crawled page, parsed once: its links and every contact it states.
+
+Pure: HTML text and its URL in, ``PageFacts`` out. selectolax parses the markup once; the
+visible text comes from ``extract/text.py``; JSON-LD, microdata, ``<address>``, links and
+Cloudflare-protected addresses are read from the tree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from spidernest.services.site.extract.addresses import (
+    addresses_from_text,
+    clean_address,
+    format_postal_address,
+)
+from spidernest.services.site.extract.emails import (
+    decode_cloudflare,
+    emails_from_mailto,
+    emails_from_text,
+)
+from spidernest.services.site.extract.jsonld import StructuredContacts, parse_jsonld
+from spidernest.services.site.extract.phones import (
+    PhoneCandidate,
+    phone_from_tel,
+    phones_from_text,
+)
+from spidernest.services.site.extract.social import classify_social
+from spidernest.services.site.extract.text import flatten_html
+from spidernest.services.site.spa import looks_client_rendered
+
+__all__ = ["Link", "PageFacts", "SocialSighting", "decode_html", "parse_page"]
+
+_META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_.:-]{2,40})", re.IGNORECASE)
+_REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\";]+)", re.IGNORECASE)
+# Where a site's own profile links live: its header, footer, navigation and "social" blocks.
+_CHROME_LINKS = ", ".join(
+    f"{scope} a[href]"
+    for scope in ("footer", "header", "nav", "[class*=social]", "[class*=footer]", "[id*=social]")
+)
+_ADDRESS_PROPS = ("streetAddress", "postalCode", "addressLocality", "addressRegion")
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link found on a page: absolute URL and its anchor text."""
+
+    url: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SocialSighting:
+    """A social profile link: where it points and whether it sits in the page chrome."""
+
+    field: str
+    url: str
+    handle: str
+    in_chrome: bool
+    structured: bool = False
+
+
+@dataclass(slots=True)
+class PageFacts:
+    """Everything extracted from one page."""
+
+    url: str
+    title: str
+    language: str | None
+    text: str
+    links: list[Link] = field(default_factory=list)
+    meta_refresh: str | None = None
+    emails: list[str] = field(default_factory=list)
+    phones: list[PhoneCandidate] = field(default_factory=list)
+    addresses: list[str] = field(default_factory=list)
+    socials: list[SocialSighting] = field(default_factory=list)
+    structured: StructuredContacts = field(default_factory=StructuredContacts)
+    client_rendered: bool = False
+
+
+def decode_html(content: bytes, header_charset: str | None) -> str:
+    """Decode a page: the HTTP charset, else ``<meta charset>``, else UTF-8, else Windows-1252."""
+    candidates = [header_charset] if header_charset else []
+    sniffed = _META_CHARSET.search(content[:4096])
+    if sniffed:
+        candidates.append(sniffed.group(1).decode("ascii", "ignore"))
+    for charset in candidates:
+        try:
+            return content.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    try:
+        return content.decode("utf-8")
+    except UnicodeDecodeError:
+        return content.decode("cp1252", errors="replace")
+
+
+def _attr(node: LexborNode, name: str) -> str:
+    value = node.attributes.get(name)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _read_links(tree: LexborHTMLParser, base: str, facts: PageFacts) -> None:
+    chrome = {_attr(node, "href") for node in tree.css(_CHROME_LINKS)}
+    for node in tree.css("a[href], area[href]"):
+        href = _attr(node, "href")
+        lowered = href[:12].lower()
+        if lowered.startswith("mailto:"):
+            facts.emails.extend(emails_from_mailto(href))
+        elif lowered.startswith(("tel:", "callto:", "fax:")):
+            candidate = phone_from_tel(href)
+            if candidate is not None:
+                facts.phones.append(candidate)
+        elif "/cdn-cgi/l/email-protection#" in href:
+            decoded = decode_cloudflare(href.rsplit("#", 1)[1])
+            if decoded:
+                facts.emails.append(decoded)
+        elif href and not lowered.startswith(("javascript:", "#", "data:")):
+            absolute = urljoin(base, href)
+            social = classify_social(absolute)
+            if social is not None:
+                facts.socials.append(SocialSighting(*social, in_chrome=href in chrome))
+            else:
+                facts.links.append(Link(absolute, node.text(deep=True, strip=True)[:200]))
+
+
+def _read_microdata(tree: LexborHTMLParser, facts: PageFacts) -> None:
+    for scope in tree.css('[itemtype*="PostalAddress"]'):
+        props: dict[str, str] = {}
+        for prop in (*_ADDRESS_PROPS, "addressCountry"):
+            found = scope.css_first(f'[itemprop="{prop}"]')
+            if found is not None:
+                props[prop] = _attr(found, "content") or found.text(deep=True, separator=" ")
+        address = format_postal_address(dict(props))
+        if address:
+            facts.addresses.append(address)
+    for node in tree.css("address"):
+        text = flatten_html(node.html or "")
+        lines = [line for line in text.split("\n") if "@" not in line and ":" not in line]
+        if any(ch.isdigit() for ch in text) and 10 <= len(" ".join(lines)) <= 250:
+            facts.addresses.append(clean_address(", ".join(lines)))
+
+
+def parse_page(markup: str, url: str, *, contact_page: bool = False) -> PageFacts:
+    """Parse one page of a site.
+
+    Args:
+        markup: the page's HTML (decoded).
+        url: the page's final URL (base for relative links).
+        contact_page: whether the page is a contact or imprint page, where addresses written
+            as plain text are read from the whole page rather than only from the footer.
+
+    Returns:
+        The page's links and the unvalidated contact candidates it states.
+    """
+    tree = LexborHTMLParser(markup)
+    base_node = tree.css_first("base[href]")
+    base = urljoin(url, _attr(base_node, "href")) if base_node is not None else url
+    title_node = tree.css_first("title")
+    html_node = tree.css_first("html")
+    language = _attr(html_node, "lang").lower() or None if html_node is not None else None
+    text = flatten_html(markup)
+    facts = PageFacts(
+        url=url,
+        title=title_node.text(strip=True)[:300] if title_node is not None else "",
+        language=language,
+        text=text,
+    )
+    refresh = tree.css_first('meta[http-equiv="refresh" i]')
+    if refresh is not None:
+        target = _REFRESH_URL.search(_attr(refresh, "content"))
+        if target:
+            facts.meta_refresh = urljoin(base, target.group(1).strip())
+    _read_links(tree, base, facts)
+    for node in tree.css("[data-cfemail]"):
+        decoded = decode_cloudflare(_attr(node, "data-cfemail"))
+        if decoded:
+            facts.emails.append(decoded)
+    blocks = [node.text(deep=True) for node in tree.css('script[type*="ld+json" i]')]
+    facts.structured = structured = parse_jsonld(blocks)
+    facts.emails.extend(e.lower() for e in structured.emails)
+    facts.phones.extend(PhoneCandidate(raw=p, source="jsonld") for p in structured.phones)
+    facts.phones.extend(
+        PhoneCandidate(raw=p, source="jsonld", kind="fax") for p in structured.faxes
+    )
+    facts.addresses.extend(structured.addresses)
+    for same_as in facts.structured.same_as:
+        social = classify_social(same_as)
+        if social is not None:
+            facts.socials.append(SocialSighting(*social, in_chrome=True, structured=True))
+    facts.emails.extend(emails_from_text(text))
+    facts.phones.extend(phones_from_text(text))
+    _read_microdata(tree, facts)
+    footer = tree.css_first("footer") or tree.css_first("#footer, .footer")
+    if contact_page:
+        facts.addresses.extend(addresses_from_text(text))
+    elif footer is not None:
+        facts.addresses.extend(addresses_from_text(flatten_html(footer.html or "")))
+    facts.client_rendered = looks_client_rendered(markup, text)
+    return facts

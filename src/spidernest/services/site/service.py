@@ -1,0 +1,144 @@
+"""``crawl_site``: the SpiderSite service from a request to its ``data``."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Literal
+from urllib.parse import urlsplit
+
+from spidernest.config import SiteSettings
+from spidernest.net import Fetcher
+from spidernest.net.browser import BrowserPool
+from spidernest.services.site.assemble import assemble_contacts
+from spidernest.services.site.compendium import (
+    CompendiumPage,
+    build_compendium,
+    estimate_tokens,
+    page_markdown,
+)
+from spidernest.services.site.crawler import (
+    CrawledPage,
+    CrawlOutcome,
+    ProgressCallback,
+    crawl_pages,
+)
+from spidernest.services.site.request import CompendiumOptions, CrawlPlan, SiteRequest, plan_crawl
+from spidernest.services.site.result import CompendiumInfo, SiteMetadata, SiteResult
+
+__all__ = ["crawl_site"]
+
+
+def _compendium_text(pages: list[CrawledPage], options: CompendiumOptions) -> str:
+    # Home page first, then the most promising pages (contact, about, team…), then crawl order.
+    ordered = sorted(pages, key=lambda p: (p.order != 0, -p.score, p.order))
+    parts = [
+        CompendiumPage(
+            url=page.facts.url,
+            title=page.facts.title,
+            markdown=page_markdown(
+                page.markup,
+                page.facts.url,
+                text=page.facts.text,
+                level=options.cleanup_level,
+                priority_sections=options.priority_sections,
+            ),
+        )
+        for page in ordered[: options.max_pages or len(ordered)]
+    ]
+    return build_compendium(
+        parts,
+        separator=options.separator,
+        max_chars=options.max_chars,
+        remove_duplicates=options.remove_duplicates,
+    )
+
+
+def _status(outcome: CrawlOutcome) -> Literal["success", "partial", "failed"]:
+    if not outcome.pages:
+        return "failed"
+    return "partial" if outcome.failures or outcome.out_of_time else "success"
+
+
+async def _build_result(plan: CrawlPlan, outcome: CrawlOutcome) -> SiteResult:
+    host = urlsplit(outcome.host or plan.url).hostname or ""
+    contacts = assemble_contacts([p.facts for p in outcome.pages], site_url=plan.url, host=host)
+    markdown: str | None = None
+    info = CompendiumInfo()
+    if plan.compendium is not None and outcome.pages:
+        # trafilatura is CPU work: keep the event loop free for the other jobs of the worker.
+        markdown = await asyncio.to_thread(_compendium_text, outcome.pages, plan.compendium)
+        info = CompendiumInfo(
+            available=bool(markdown),
+            chars=len(markdown),
+            cleanup_level=plan.compendium.cleanup_level,
+            storage_location="inline" if markdown else None,
+            size_bytes=len(markdown.encode()),
+            estimated_tokens=estimate_tokens(markdown),
+        )
+    phones = contacts.phones if plan.extract_phones else []
+    socials = contacts.socials if plan.extract_social else {}
+    emails = contacts.emails if plan.extract_emails else []
+    return SiteResult(
+        url=plan.url,
+        pages_crawled=len(outcome.pages),
+        crawl_status=_status(outcome),
+        emails=emails,
+        phones=[p.international or p.raw for p in phones],
+        addresses=contacts.addresses,
+        **socials,
+        markdown_compendium=markdown,
+        compendium=info,
+        team_members=contacts.team if plan.extract_team else [],
+        metadata=SiteMetadata(
+            spa_enabled=plan.enable_spa,
+            sitemap_used=outcome.sitemap_used,
+            browser_rendering_available=outcome.rendered > 0,
+            crawl_strategy="sitemap" if outcome.sitemap_used else plan.strategy,
+            total_emails_found=contacts.total_emails_found if plan.extract_emails else 0,
+            total_phones_found=len(phones),
+            pages_rendered=outcome.rendered,
+            pages_failed=outcome.failures,
+        ),
+        phone_details=phones,
+        faxes=[f.international or f.raw for f in contacts.faxes] if plan.extract_phones else [],
+    )
+
+
+async def crawl_site(
+    request: SiteRequest,
+    *,
+    fetcher: Fetcher,
+    browser: BrowserPool | None = None,
+    settings: SiteSettings | None = None,
+    progress: ProgressCallback | None = None,
+) -> SiteResult:
+    """Crawl a company website and extract its contacts, profiles and compendium.
+
+    Network: every page goes through ``fetcher`` (SSRF guard, robots.txt, politeness); pages
+    that look client-rendered go through ``browser`` when ``enable_spa`` and one is available.
+    Nothing is written: the compendium comes back inline (``storage_location`` ``inline``);
+    the job runner stores it.
+
+    Args:
+        request: the job payload.
+        fetcher: the process's HTTP pipeline.
+        browser: the process's headless browser pool, if any.
+        settings: the ``site`` settings slice (concurrency); defaults apply when omitted.
+        progress: awaited with (fraction of the page budget done, URL) after each page.
+
+    Returns:
+        The SpiderSite ``data``; a site that cannot be reached gives ``crawl_status`` "failed".
+
+    Raises:
+        TargetRefused: the URL points at an address SpiderNest may not contact.
+    """
+    plan = plan_crawl(request)
+    settings = settings or SiteSettings()
+    outcome = await crawl_pages(
+        plan,
+        fetcher=fetcher,
+        browser=browser if plan.enable_spa else None,
+        concurrency=settings.max_concurrency,
+        progress=progress,
+    )
+    return await _build_result(plan, outcome)
