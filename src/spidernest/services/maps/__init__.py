@@ -1,10 +1,9 @@
 """SpiderMaps: search Google Maps for businesses ("dentists in Lyon") and return listings.
 
-Entry point ``search_maps``; ``parse_businesses`` reads a saved Google answer offline (the CLI's
-``--from-file``). See docs/maps.md.
+Entry point ``search_maps``; ``result_from_payload`` turns a saved Google answer into the same
+result offline (the CLI's ``--from-file``). See docs/maps.md.
 """
 
-from spidernest.services.maps.parse import parse_businesses
 from spidernest.services.maps.request import MapsRequest
 from spidernest.services.maps.result import (
     Business,
@@ -14,7 +13,7 @@ from spidernest.services.maps.result import (
     Owner,
     Review,
 )
-from spidernest.services.maps.search import MapsProgress, search_maps
+from spidernest.services.maps.search import MapsProgress, result_from_payload, search_maps
 
 __all__ = [
     "Business",
@@ -25,6 +24,6 @@ __all__ = [
     "MapsResult",
     "Owner",
     "Review",
-    "parse_businesses",
+    "result_from_payload",
     "search_maps",
 ]

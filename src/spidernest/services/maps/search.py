@@ -20,6 +20,7 @@ from spidernest.errors import FetchError, InvalidInput, Unavailable
 from spidernest.net import Fetcher
 from spidernest.net.browser import BrowserPool
 from spidernest.services.maps.pacing import GoogleSession
+from spidernest.services.maps.parse import parse_businesses
 from spidernest.services.maps.parse_search import Viewport
 from spidernest.services.maps.phones import check_phone
 from spidernest.services.maps.providers.browser import search_browser
@@ -29,7 +30,7 @@ from spidernest.services.maps.request import MapsRequest
 from spidernest.services.maps.result import Business, MapsMetadata, MapsResult
 from spidernest.services.maps.urls import parse_maps_url, place_page_url, search_page_url
 
-__all__ = ["MapsProgress", "search_maps"]
+__all__ = ["MapsProgress", "result_from_payload", "search_maps"]
 
 MapsProgress = Callable[[float, str], Awaitable[None]]
 # Span of the view, in metres, used around coordinates taken from a pasted URL.
@@ -86,6 +87,31 @@ async def search_maps(
             extract_photos=request.extract_photos,
             language=request.lang,
             provider=provider,
+        ),
+    )
+
+
+def result_from_payload(text: str, request: MapsRequest) -> MapsResult:
+    """The result a job would return for a saved Google answer, with no network.
+
+    The answer may be a search or place payload, or a Maps page's HTML: for offline debugging
+    and for pages users collected themselves.
+
+    ``request`` supplies the options (``validate_phones``, ``extract_reviews``, ``max_results``)
+    and the ``query`` label.
+    """
+    found = parse_businesses(text, with_reviews=request.extract_reviews)
+    businesses = _finish(found, request)
+    return MapsResult(
+        query=request.summary,
+        results_count=len(businesses),
+        businesses=businesses,
+        metadata=MapsMetadata(
+            max_results=request.max_results,
+            extract_reviews=request.extract_reviews,
+            extract_photos=request.extract_photos,
+            language=request.lang,
+            provider="file",
         ),
     )
 
