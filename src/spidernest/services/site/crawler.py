@@ -15,7 +15,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 from spidernest.errors import FetchError, TargetRefused, Unavailable
-from spidernest.net import Fetcher, FetchLimits
+from spidernest.net import Fetcher, FetchLimits, FetchResponse
 from spidernest.net.browser import BrowserPool
 from spidernest.net.robots import robots_for
 from spidernest.services.site.discovery import discover_sitemap_urls
@@ -60,6 +60,16 @@ class CrawlOutcome:
     sitemap_used: bool = False
     out_of_time: bool = False
     host: str = ""
+
+
+def _is_html(response: FetchResponse) -> bool:
+    """HTML by its type, or an untyped/``octet-stream`` body that starts like HTML."""
+    if response.is_html:
+        return True
+    if response.content_type != "application/octet-stream":
+        return False
+    head = response.content[:512].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html"))
 
 
 class _Crawl:
@@ -121,7 +131,7 @@ class _Crawl:
             # A home page that redirects to another domain (acme.de → acme.com) moves the site.
             self.frontier.sites.add(site_key(response.url))
             self.outcome.host = response.url
-        if response.status >= 300 or not response.is_html:
+        if response.status >= 300 or not _is_html(response):
             return None
         if response.url != url and not self.frontier.is_on_site(response.url):
             return None

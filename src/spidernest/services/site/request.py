@@ -121,6 +121,11 @@ class SiteRequest(BaseModel):
     analyze: dict[str, Any] | None = None
     persist: dict[str, Any] | None = None
 
+    @property
+    def budget_seconds(self) -> float:
+        """The crawl's own time budget in seconds (it stops and reports ``partial`` after)."""
+        return plan_crawl(self).budget_seconds
+
     @field_validator("url")
     @classmethod
     def _check_url(cls, value: str) -> str:
