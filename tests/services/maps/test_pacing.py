@@ -1,0 +1,116 @@
+"""The Google session: answer classification, headers, pacing, back-off and proxy rotation."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from spidernest.config import MapsSettings, Settings
+from spidernest.errors import FetchError
+from spidernest.net import Fetcher
+from spidernest.services.maps.answers import Answer, classify_answer
+from spidernest.services.maps.pacing import GoogleSession, accept_language
+from tests.services.maps.standin import run_standin
+
+
+@pytest.mark.parametrize(
+    ("status", "url", "head", "verdict"),
+    [
+        (200, "https://www.google.com/search?tbm=map", ')]}\'\n[["x"]]', Answer.OK),
+        (200, "https://www.google.com/search", '[["unusual traffic"]]', Answer.OK),
+        (429, "https://www.google.com/search", "Too Many Requests", Answer.REFUSED),
+        (503, "https://www.google.com/search", "", Answer.REFUSED),
+        (200, "https://www.google.com/sorry/index?continue=x", "<html>", Answer.REFUSED),
+        (
+            200,
+            "https://www.google.com/search",
+            "<html>Our systems have detected unusual traffic",
+            Answer.REFUSED,
+        ),
+        (200, "https://consent.google.com/ml?continue=x", "<html>", Answer.CONSENT),
+        (
+            200,
+            "https://www.google.com/x",
+            '<form action="https://consent.google.com/save">',
+            Answer.CONSENT,
+        ),
+        (200, "https://www.google.com/maps", "<html><body>map</body></html>", Answer.OK),
+    ],
+)
+def test_classify_answer(status: int, url: str, head: str, verdict: Answer) -> None:
+    assert classify_answer(status, url, head) is verdict
+
+
+def test_accept_language() -> None:
+    assert accept_language("en") == "en"
+    assert accept_language("fr") == "fr,en;q=0.8"
+    assert accept_language("de-AT") == "de-AT,de;q=0.9,en;q=0.8"
+
+
+async def test_request_delay_spaces_requests(settings: Settings) -> None:
+    with run_standin() as standin:
+        maps = MapsSettings(google_maps_url=standin.base_url, request_delay=0.2, retries=0)
+        async with Fetcher(settings.net) as fetcher:
+            session = GoogleSession(maps, fetcher, lang="en")
+            started = time.monotonic()
+            for _ in range(3):
+                await session.request(f"{standin.base_url}/search?tbm=map&q=coffee")
+            elapsed = time.monotonic() - started
+    # Three request starts, each at least 0.75 x request_delay after the previous one.
+    assert elapsed >= 2 * 0.75 * 0.2
+
+
+async def test_backoff_doubles_and_honours_retry_after(settings: Settings) -> None:
+    with run_standin() as standin:
+        standin.refuse = 10
+        maps = MapsSettings(
+            google_maps_url=standin.base_url, request_delay=0, retries=3, retry_backoff=2.0
+        )
+        waits: list[float] = []
+
+        async def record(seconds: float) -> None:
+            waits.append(seconds)
+
+        async with Fetcher(settings.net) as fetcher:
+            session = GoogleSession(maps, fetcher, lang="en", sleep=record)
+            started = time.monotonic()
+            with pytest.raises(FetchError) as caught:
+                await session.request(f"{standin.base_url}/search?tbm=map&q=coffee")
+            assert time.monotonic() - started < 2  # the recorder did not really sleep
+    assert waits == [2.0, 4.0, 8.0]
+    assert caught.value.status == 429
+    assert session.refusals == 4
+
+
+async def test_proxies_rotate_after_a_refusal(settings: Settings) -> None:
+    """Each proxy gets its own Fetcher; a refused request moves on to the next proxy."""
+    with run_standin() as first, run_standin() as second:
+        first.refuse = 1
+        maps = MapsSettings(
+            google_maps_url="http://maps.google.test",
+            request_delay=0,
+            retries=2,
+            retry_backoff=0.0,
+            proxies=(first.base_url, second.base_url),
+        )
+        async with Fetcher(settings.net) as fetcher:
+            session = GoogleSession(maps, fetcher, lang="en")
+            try:
+                response = await session.request("http://maps.google.test/search?tbm=map&q=coffee")
+            finally:
+                await session.aclose()
+        assert response.status == 200
+        assert [r.path for r in first.requests] == ["/search"]
+        assert [r.path for r in second.requests] == ["/search"]
+
+
+async def test_skip_proxy_uses_the_shared_fetcher(settings: Settings) -> None:
+    with run_standin() as target:
+        maps = MapsSettings(
+            google_maps_url=target.base_url, request_delay=0, proxies=("http://127.0.0.1:9",)
+        )
+        async with Fetcher(settings.net) as fetcher:
+            session = GoogleSession(maps, fetcher, lang="en", use_proxies=False)
+            response = await session.request(f"{target.base_url}/search?tbm=map&q=coffee")
+        assert response.status == 200
