@@ -44,7 +44,7 @@ def test_wrong_secret_is_401_and_disabled_client_is_403(live: LiveApp) -> None:
 
         async def disable() -> None:
             database = Database(live.settings.resolved_database_url)
-            await ClientStore(database.sessions).set_active(client_id, False)
+            await ClientStore(database).set_active(client_id, False)
             await database.aclose()
 
         asyncio.run(disable())
@@ -63,8 +63,9 @@ def test_credentials_are_stored_only_as_hashes(live: LiveApp) -> None:
 
         async def load() -> ClientRow:
             database = Database(live.settings.resolved_database_url)
-            async with database.sessions() as session:
-                row = await session.scalar(sa.select(ClientRow).where(ClientRow.id == client_id))
+            row = await database.run(
+                lambda session: session.scalar(sa.select(ClientRow).where(ClientRow.id == client_id))
+            )
             await database.aclose()
             assert row is not None
             return row

@@ -86,7 +86,15 @@ class Cluster:
         return job_id
 
     def runs(self, job_id: str) -> int:
-        return len((self.markers / f"{job_id}.runs").read_text().splitlines())
+        marker = self.markers / f"{job_id}.runs"
+        return len(marker.read_text().splitlines()) if marker.exists() else 0
+
+    def wait_running(self, job_ids: list[str]) -> None:
+        """Wait until every job's service code has started (its marker is written)."""
+        deadline = time.monotonic() + 30
+        while not all(self.runs(job_id) for job_id in job_ids):
+            assert time.monotonic() < deadline, "jobs did not start"
+            time.sleep(0.05)
 
     def close(self) -> None:
         for key in list(self.processes):
@@ -122,6 +130,7 @@ def test_sigkill_mid_job_then_restart_completes_each_job_once(sqlite_cluster: Cl
         jobs = [cluster.submit(client, 2.5, f"crash{i}") for i in range(3)]
         for job_id in jobs:
             wait_for(client, job_id, ("processing",))
+        cluster.wait_running(jobs)
         cluster.kill("api")
         cluster.serve()
         for job_id in jobs:
@@ -154,6 +163,7 @@ def test_two_workers_on_postgres_survivor_takes_over_a_killed_worker(
         on_w1 = [job_id for job_id, owner in owners.items() if str(owner).endswith("-w1")]
         assert on_w1, owners
         assert len(on_w1) < len(jobs), owners  # both workers share the queue
+        cluster.wait_running(jobs)
         cluster.kill("w1")
         killed_at = time.monotonic()
         for job_id in jobs:

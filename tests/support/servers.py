@@ -58,7 +58,7 @@ def make_client(settings: Settings, name: str = "test") -> Credential:
         database = Database(settings.resolved_database_url)
         await asyncio.to_thread(database.migrate)
         try:
-            return await ClientStore(database.sessions).create(name)
+            return await ClientStore(database).create(name)
         finally:
             await database.aclose()
 

@@ -28,7 +28,7 @@ async def _with_clients(settings: Settings) -> tuple[Database, ClientStore]:
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     database = Database(settings.resolved_database_url)
     await asyncio.to_thread(database.migrate)
-    return database, ClientStore(database.sessions)
+    return database, ClientStore(database)
 
 
 def _show_credential(credential: Credential, base_url: str) -> None:

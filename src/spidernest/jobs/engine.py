@@ -83,8 +83,8 @@ class Engine:
         self.job_types = job_types
         self.run_workers = run_workers
         self.executor_id = executor_id_for(name)
-        self.jobs = JobStore(database.sessions)
-        self.workers = WorkerStore(database.sessions)
+        self.jobs = JobStore(database)
+        self.workers = WorkerStore(database)
         self.queues = sorted({job_type.queue for job_type in job_types.values()})
         self.launched = False
         self._heartbeat: HeartbeatThread | None = None

@@ -50,7 +50,7 @@ class Platform:
         self.settings = settings
         self.job_types = job_types
         self.database = Database(settings.resolved_database_url)
-        self.clients = ClientStore(self.database.sessions)
+        self.clients = ClientStore(self.database)
         self.engine = Engine(
             settings, self.database, job_types, name=name, run_workers=run_workers
         )

@@ -9,8 +9,9 @@ import string
 from dataclasses import dataclass
 
 import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.orm import Session
 
+from spidernest.store.database import Database
 from spidernest.store.models import ClientRow
 
 __all__ = ["ClientStore", "Credential", "hash_secret"]
@@ -45,8 +46,8 @@ class Credential:
 class ClientStore:
     """Reads and writes the ``clients`` table."""
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
-        self._sessions = sessions
+    def __init__(self, database: Database) -> None:
+        self._db = database
 
     async def create(self, name: str) -> Credential:
         """Issue a new client (formats as documented: ``cli_`` + 15, ``sk_`` + 47, ``secret_`` + 48)."""
@@ -56,22 +57,19 @@ class ClientStore:
             api_key="sk_" + _random(47),
             api_secret="secret_" + _random(48),
         )
-        async with self._sessions.begin() as session:
-            session.add(
-                ClientRow(
-                    id=credential.client_id,
-                    name=name,
-                    key_hash=hash_secret(credential.api_key),
-                    secret_hash=hash_secret(credential.api_secret),
-                    is_active=True,
-                )
-            )
+        row = ClientRow(
+            id=credential.client_id,
+            name=name,
+            key_hash=hash_secret(credential.api_key),
+            secret_hash=hash_secret(credential.api_secret),
+            is_active=True,
+        )
+        await self._db.run(lambda session: session.add(row), write=True)
         return credential
 
     async def authenticate(self, client_id: str, api_key: str, api_secret: str) -> ClientRow | None:
         """The client whose key and secret match, or ``None`` (inactive clients are returned)."""
-        async with self._sessions() as session:
-            row = await session.get(ClientRow, client_id)
+        row = await self._db.run(lambda session: session.get(ClientRow, client_id))
         if row is None:
             return None
         key_ok = hmac.compare_digest(row.key_hash, hash_secret(api_key))
@@ -80,19 +78,24 @@ class ClientStore:
 
     async def list(self) -> list[ClientRow]:
         """Every client, oldest first."""
-        async with self._sessions() as session:
-            result = await session.scalars(sa.select(ClientRow).order_by(ClientRow.created_at))
-            return list(result)
+        return await self._db.run(
+            lambda session: list(session.scalars(sa.select(ClientRow).order_by(ClientRow.created_at)))
+        )
 
     async def count(self) -> int:
         """How many clients exist."""
-        async with self._sessions() as session:
-            return int(await session.scalar(sa.select(sa.func.count()).select_from(ClientRow)) or 0)
+        count = await self._db.run(
+            lambda session: session.scalar(sa.select(sa.func.count()).select_from(ClientRow))
+        )
+        return int(count or 0)
 
     async def set_active(self, client_id: str, active: bool) -> bool:
         """Enable or disable a client; ``False`` when there is no such client."""
-        async with self._sessions.begin() as session:
-            result = await session.execute(
+
+        def update(session: Session) -> bool:
+            result = session.execute(
                 sa.update(ClientRow).where(ClientRow.id == client_id).values(is_active=active)
             )
             return bool(result.rowcount)  # type: ignore[attr-defined]
+
+        return await self._db.run(update, write=True)

@@ -11,8 +11,9 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.orm import Session
 
+from spidernest.store.database import Database
 from spidernest.store.models import JobRow, utcnow
 
 __all__ = ["ACTIVE", "TERMINAL", "JobStore", "QueueCounts"]
@@ -36,23 +37,21 @@ class QueueCounts:
 class JobStore:
     """Reads and writes the ``jobs`` table."""
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
-        self._sessions = sessions
+    def __init__(self, database: Database) -> None:
+        self._db = database
 
     async def insert(self, row: JobRow) -> None:
         """Insert a new job row."""
-        async with self._sessions.begin() as session:
-            session.add(row)
+        await self._db.run(lambda session: session.add(row), write=True)
 
     async def delete(self, job_id: str) -> None:
         """Remove a job row (used only to undo a submit whose enqueue failed)."""
-        async with self._sessions.begin() as session:
-            await session.execute(sa.delete(JobRow).where(JobRow.id == job_id))
+        statement = sa.delete(JobRow).where(JobRow.id == job_id)
+        await self._db.run(lambda session: session.execute(statement), write=True)
 
     async def get(self, job_id: str) -> JobRow | None:
         """A job by id, whoever owns it (workers use this)."""
-        async with self._sessions() as session:
-            return await session.get(JobRow, job_id)
+        return await self._db.run(lambda session: session.get(JobRow, job_id))
 
     async def get_for_client(self, job_id: str, client_id: str) -> JobRow | None:
         """A job by id if it belongs to ``client_id``; another client's job is ``None``."""
@@ -63,19 +62,19 @@ class JobStore:
         self, client_id: str, job_type: str, payload_hash: str, since: datetime
     ) -> JobRow | None:
         """The newest job of this client with the same payload since ``since`` that did not fail."""
-        async with self._sessions() as session:
-            return await session.scalar(
-                sa.select(JobRow)
-                .where(
-                    JobRow.client_id == client_id,
-                    JobRow.type == job_type,
-                    JobRow.payload_hash == payload_hash,
-                    JobRow.created_at >= since,
-                    JobRow.status.in_(("queued", "processing", "completed")),
-                )
-                .order_by(JobRow.created_at.desc())
-                .limit(1)
+        query = (
+            sa.select(JobRow)
+            .where(
+                JobRow.client_id == client_id,
+                JobRow.type == job_type,
+                JobRow.payload_hash == payload_hash,
+                JobRow.created_at >= since,
+                JobRow.status.in_(("queued", "processing", "completed")),
             )
+            .order_by(JobRow.created_at.desc())
+            .limit(1)
+        )
+        return await self._db.run(lambda session: session.scalar(query))
 
     async def list_for_client(
         self,
@@ -96,11 +95,10 @@ class JobStore:
             conditions.append(JobRow.type == job_type)
         column = _SORTABLE[sort_by]
         order = column.asc() if sort_order == "asc" else column.desc()
-        async with self._sessions() as session:
-            total = await session.scalar(
-                sa.select(sa.func.count()).select_from(JobRow).where(*conditions)
-            )
-            rows = await session.scalars(
+
+        def query(session: Session) -> tuple[int, list[JobRow]]:
+            total = session.scalar(sa.select(sa.func.count()).select_from(JobRow).where(*conditions))
+            rows = session.scalars(
                 sa.select(JobRow)
                 .where(*conditions)
                 .order_by(order, JobRow.id)
@@ -109,26 +107,29 @@ class JobStore:
             )
             return int(total or 0), list(rows)
 
+        return await self._db.run(query)
+
     async def _update(self, job_id: str, allowed: tuple[str, ...], **values: Any) -> bool:
         values.setdefault("updated_at", utcnow())
-        async with self._sessions.begin() as session:
-            result = await session.execute(
-                sa.update(JobRow)
-                .where(JobRow.id == job_id, JobRow.status.in_(allowed))
-                .values(**values)
-            )
-            return bool(result.rowcount)  # type: ignore[attr-defined]
+        statement = (
+            sa.update(JobRow).where(JobRow.id == job_id, JobRow.status.in_(allowed)).values(**values)
+        )
+        result = await self._db.run(lambda session: session.execute(statement), write=True)
+        return bool(result.rowcount)  # type: ignore[attr-defined]
 
     async def mark_processing(self, job_id: str, worker_id: str) -> bool:
         """queued/processing → processing on ``worker_id``; keeps the first start time."""
         now = utcnow()
-        async with self._sessions.begin() as session:
-            row = await session.get(JobRow, job_id, with_for_update=True)
+
+        def transition(session: Session) -> bool:
+            row = session.get(JobRow, job_id, with_for_update=True)
             if row is None or row.status not in ACTIVE:
                 return False
             row.status, row.worker_id, row.updated_at = "processing", worker_id, now
             row.started_at = row.started_at or now
             return True
+
+        return await self._db.run(transition, write=True)
 
     async def set_progress(self, job_id: str, fraction: float, message: str) -> None:
         """Record progress of a running job (0..1 and a short message)."""
@@ -139,8 +140,9 @@ class JobStore:
     async def complete(self, job_id: str, result: dict[str, Any]) -> bool:
         """processing → completed with its result; False if the job is no longer active."""
         now = utcnow()
-        async with self._sessions.begin() as session:
-            row = await session.get(JobRow, job_id, with_for_update=True)
+
+        def transition(session: Session) -> bool:
+            row = session.get(JobRow, job_id, with_for_update=True)
             if row is None or row.status not in ACTIVE:
                 return False
             started = row.started_at or now
@@ -149,11 +151,14 @@ class JobStore:
             row.processing_time_seconds = round((now - started).total_seconds(), 3)
             return True
 
+        return await self._db.run(transition, write=True)
+
     async def fail(self, job_id: str, message: str) -> bool:
         """queued/processing → failed with an error message."""
         now = utcnow()
-        async with self._sessions.begin() as session:
-            row = await session.get(JobRow, job_id, with_for_update=True)
+
+        def transition(session: Session) -> bool:
+            row = session.get(JobRow, job_id, with_for_update=True)
             if row is None or row.status not in ACTIVE:
                 return False
             started = row.started_at or now
@@ -161,6 +166,8 @@ class JobStore:
             row.completed_at = row.updated_at = now
             row.processing_time_seconds = round((now - started).total_seconds(), 3)
             return True
+
+        return await self._db.run(transition, write=True)
 
     async def cancel(self, job_id: str) -> bool:
         """queued/processing → cancelled; partial results are discarded."""
@@ -170,25 +177,23 @@ class JobStore:
     async def active_older_than(self, seconds: float, limit: int = 200) -> list[JobRow]:
         """Active jobs not updated for ``seconds`` (candidates for reconciliation)."""
         cutoff = utcnow() - timedelta(seconds=seconds)
-        async with self._sessions() as session:
-            rows = await session.scalars(
-                sa.select(JobRow)
-                .where(JobRow.status.in_(ACTIVE), JobRow.updated_at < cutoff)
-                .limit(limit)
-            )
-            return list(rows)
+        query = (
+            sa.select(JobRow).where(JobRow.status.in_(ACTIVE), JobRow.updated_at < cutoff).limit(limit)
+        )
+        return await self._db.run(lambda session: list(session.scalars(query)))
 
     async def queue_counts(self) -> dict[str, QueueCounts]:
         """Per queue: queued, processing, completed in the last hour / 24 h, mean run time."""
         now = utcnow()
         day, hour = now - timedelta(hours=24), now - timedelta(hours=1)
-        async with self._sessions() as session:
-            active = await session.execute(
+
+        def query(session: Session) -> dict[str, dict[str, Any]]:
+            active = session.execute(
                 sa.select(JobRow.queue, JobRow.status, sa.func.count())
                 .where(JobRow.status.in_(ACTIVE))
                 .group_by(JobRow.queue, JobRow.status)
             )
-            recent = await session.execute(
+            recent = session.execute(
                 sa.select(
                     JobRow.queue,
                     sa.func.count(),
@@ -206,4 +211,7 @@ class JobStore:
                 entry["completed_last_24h"] = int(day_count or 0)
                 entry["completed_last_hour"] = int(hour_count or 0)
                 entry["avg_processing_time"] = round(float(avg), 3) if avg is not None else None
+            return counts
+
+        counts = await self._db.run(query)
         return {queue: QueueCounts(**values) for queue, values in counts.items()}

@@ -1,0 +1,71 @@
+"""Status-endpoint load: requests/s and p50/p99 latency at N concurrent clients for S seconds.
+
+Goal (issue #2): p99 under 20 ms at 500 requests/s on a 2-core machine, on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import time
+
+import httpx
+from common import Deployment
+
+
+async def hammer(base_url: str, headers: dict[str, str], path: str, concurrency: int, seconds: float, rate: float | None) -> list[float]:
+    latencies: list[float] = []
+    stop_at = time.monotonic() + seconds
+    interval = concurrency / rate if rate else 0.0
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    async with httpx.AsyncClient(base_url=base_url, headers=headers, limits=limits, timeout=10) as client:
+
+        async def one_client(offset: float) -> None:
+            next_at = time.monotonic() + offset
+            while True:
+                now = time.monotonic()
+                if now >= stop_at:
+                    return
+                if interval and next_at > now:
+                    await asyncio.sleep(next_at - now)
+                started = time.perf_counter()
+                response = await client.get(path)
+                latencies.append(time.perf_counter() - started)
+                assert response.status_code == 200, response.text
+                next_at += interval
+
+        await asyncio.gather(*(one_client(i * interval / concurrency) for i in range(concurrency)))
+    return latencies
+
+
+def report(label: str, latencies: list[float], seconds: float) -> None:
+    ordered = sorted(latencies)
+    p50 = ordered[len(ordered) // 2] * 1000
+    p99 = ordered[int(len(ordered) * 0.99)] * 1000
+    print(f"{label:<34} {len(ordered) / seconds:8.1f} req/s   p50 {p50:6.2f} ms   p99 {p99:6.2f} ms   mean {statistics.mean(ordered) * 1000:6.2f} ms")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--postgres", action="store_true")
+    parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--concurrency", type=int, default=50)
+    args = parser.parse_args()
+    backends = [False, True] if args.postgres else [False]
+    for postgres in backends:
+        deployment = Deployment(postgres=postgres, workers=1)
+        try:
+            job = httpx.post(f"{deployment.base_url}/api/v1/jobs/testSleep/submit", json={"payload": {}}, headers=deployment.headers).json()
+            path = f"/api/v1/jobs/{job['job_id']}/status"
+            name = "postgres" if postgres else "sqlite"
+            for rate in (None, 500.0):
+                latencies = asyncio.run(hammer(deployment.base_url, deployment.headers, path, args.concurrency, args.seconds, rate))
+                label = f"{name} {args.concurrency} clients " + ("max rate" if rate is None else f"@{rate:.0f}/s")
+                report(label, latencies, args.seconds)
+        finally:
+            deployment.close()
+
+
+if __name__ == "__main__":
+    main()
