@@ -148,6 +148,18 @@ def places_response(start: int, size: int, total: int) -> dict[str, Any]:
     return body
 
 
+def place_payload(path: str, state: StandIn) -> str:
+    """The place payload for a place URL: the search row with that feature id, in the
+    envelope of raw.json; raw.json itself for any other place."""
+    envelope = load_fixture("raw.json")
+    feature = re.search(r"!1s(0x[0-9a-f]+:0x[0-9a-f]+)", path)
+    for row in synthetic_rows(state.total_results):
+        if feature and row[14][10] == feature.group(1):
+            envelope[6] = row[14]
+            break
+    return json.dumps(envelope, ensure_ascii=False)
+
+
 class _Handler(BaseHTTPRequestHandler):
     standin: StandIn
 
@@ -213,11 +225,7 @@ class _Handler(BaseHTTPRequestHandler):
                 "text/html; charset=utf-8",
             )
         elif record.path.startswith("/maps/place/"):
-            self._send(
-                200,
-                maps_place_page((FIXTURES / "raw.json").read_text().strip()),
-                "text/html; charset=utf-8",
-            )
+            self._send(200, maps_place_page(place_payload(self.path, state)), "text/html")
         else:
             self._send(404, "not found", "text/plain")
 

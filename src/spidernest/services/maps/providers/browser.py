@@ -39,6 +39,9 @@ _CONSENT_BUTTONS = re.compile(
 _END_OF_LIST = "reached the end of the list"
 # Scroll rounds without new places before the feed is taken as complete.
 _IDLE_ROUNDS = 3
+# Scroll the feed to its end and announce it: a headless page may not emit the scroll event by
+# itself before the next frame, and the feed loads more results from that event.
+_SCROLL_SCRIPT = "el => { el.scrollTop = el.scrollHeight; el.dispatchEvent(new Event('scroll')); }"
 _STATE_SCRIPT = "() => JSON.stringify(window.APP_INITIALIZATION_STATE || null)"
 _LINKS_SCRIPT = (
     "() => Array.from(document.querySelectorAll('a[href*=\"/maps/place/\"]')).map(a => a.href)"
@@ -150,10 +153,11 @@ async def _scroll_feed(page: Page, max_results: int, pause: float) -> list[str]:
     while idle < _IDLE_ROUNDS:
         try:
             current = await page.evaluate(_LINKS_SCRIPT)
-            ended = _END_OF_LIST in (await page.content()).lower()
             if await feed.count() == 0:
                 return _unique(current)
-            await feed.first.evaluate("el => el.scrollBy(0, el.scrollHeight)")
+            # Visible text only: the marker also appears in the page's scripts.
+            ended = _END_OF_LIST in (await feed.first.inner_text()).lower()
+            await feed.first.evaluate(_SCROLL_SCRIPT)
         except PlaywrightError:
             break
         idle = idle + 1 if len(_unique(current)) <= len(links) else 0
