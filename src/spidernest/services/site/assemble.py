@@ -21,6 +21,7 @@ from spidernest.services.site.result import SOCIAL_FIELDS, PhoneDetail, TeamMemb
 __all__ = ["Contacts", "assemble_contacts"]
 
 _MAX_ADDRESSES = 10
+_CHAT_FIELDS = frozenset({"whatsapp", "telegram", "discord"})
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 
 
@@ -64,23 +65,21 @@ def _phones(
     return list(phones.values()), list(faxes.values())
 
 
+def _tokens(address: str) -> frozenset[str]:
+    return frozenset(_NOT_ALNUM.sub(" ", address.lower()).split())
+
+
 def _addresses(pages: list[PageFacts]) -> list[str]:
-    found: list[str] = []
-    keys: list[str] = []
+    """Distinct addresses; one whose words all appear in another (reordered, shorter) drops."""
+    found: list[tuple[str, frozenset[str]]] = []
     for page in pages:
         for address in page.addresses:
-            key = _NOT_ALNUM.sub("", address.lower())
-            if len(key) < 8 or any(key in known for known in keys):
+            tokens = _tokens(address)
+            if len(tokens) < 2 or any(tokens <= known for _, known in found):
                 continue
-            # A longer version of an address already kept replaces it.
-            for index, known in enumerate(keys):
-                if known in key:
-                    keys[index], found[index] = key, address
-                    break
-            else:
-                keys.append(key)
-                found.append(address)
-    return found[:_MAX_ADDRESSES]
+            found = [(a, t) for a, t in found if not t <= tokens]
+            found.append((address, tokens))
+    return [address for address, _ in found][:_MAX_ADDRESSES]
 
 
 def _socials(pages: list[PageFacts], site_domain: str) -> dict[str, str | None]:
@@ -99,8 +98,9 @@ def _socials(pages: list[PageFacts], site_domain: str) -> dict[str, str | None]:
     chosen: dict[str, str | None] = dict.fromkeys(SOCIAL_FIELDS)
     for field_name, by_url in scores.items():
         url, score = max(by_url.items(), key=lambda item: (item[1], -len(item[0])))
-        # One mention in the body of one page (a blog post quoting someone) is not enough.
-        if score >= 2.0:
+        # One mention in the body of one page (a blog post quoting someone) is not enough,
+        # except for chat links, which only ever point at the site's own number or server.
+        if score >= 2.0 or field_name in _CHAT_FIELDS:
             chosen[field_name] = url
     return chosen
 

@@ -16,7 +16,9 @@ from spidernest.services.site.sitemaps import MAX_SITEMAP_BYTES, parse_sitemap
 
 __all__ = ["discover_sitemap_urls"]
 
-_GUESSES = ("/sitemap.xml", "/sitemap_index.xml", "/wp-sitemap.xml")
+# Where sitemaps are when robots.txt does not list them. WordPress and Yoast list theirs in
+# robots.txt, so one guess covers the rest without spending requests on every site.
+_GUESSES = ("/sitemap.xml",)
 _MAX_FETCHES = 6
 _MAX_URLS = 5_000
 _LATE_WORDS = ("post", "product", "tag", "categor", "author", "image", "video", "news", "blog")

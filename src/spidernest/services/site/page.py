@@ -119,7 +119,11 @@ def _read_links(tree: LexborHTMLParser, base: str, facts: PageFacts) -> None:
             decoded = decode_cloudflare(href.rsplit("#", 1)[1])
             if decoded:
                 facts.emails.append(decoded)
-        elif href and not lowered.startswith(("javascript:", "#", "data:")):
+        elif (
+            href
+            and not lowered.startswith(("javascript:", "#", "data:"))
+            and "/cdn-cgi/" not in href
+        ):
             absolute = urljoin(base, href)
             social = classify_social(absolute)
             if social is not None:

@@ -22,7 +22,11 @@ _US_LINE = re.compile(r"[A-Za-z .'-]{2,40},\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?$")
 _UK_LINE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$")
 # A house number before ("123 Main St") or after ("Hauptstraße 5a") a word.
 _STREET = re.compile(r"\d+\w?\s+\w+|\w+\.?\s*\d+\w?")
-_NOT_ADDRESS = re.compile(r"@|https?://|tel|fax|phone|©|\bIBAN\b|\bUSt|\bHRB", re.IGNORECASE)
+_NOT_ADDRESS = re.compile(
+    r"@|https?://|tel|fax|phone|©|\bIBAN\b|\bUSt|\bHRB|capital|kapital|€|\$|£|\bVAT\b|\bTVA\b",
+    re.IGNORECASE,
+)
+_LABEL = re.compile(r"^[^:\d]{2,30}:\s*")
 _SPACES = re.compile(r"\s+")
 
 
@@ -67,7 +71,8 @@ def addresses_from_text(text: str) -> list[str]:
     for index, line in enumerate(lines):
         if not 5 <= len(line) <= 120 or _NOT_ADDRESS.search(line) or not _is_postcode_line(line):
             continue
-        if "," in line and _STREET.match(line.split(",")[0]):
+        line = _LABEL.sub("", line)  # "Siège social : 12 rue …", "Besöksadress: …"
+        if "," in line and _STREET.search(line.split(",")[0]):
             found.append(clean_address(line))
             continue
         previous = lines[index - 1] if index else ""

@@ -34,51 +34,72 @@ class PhoneCandidate:
     raw: str
     source: Source
     kind: Kind = "phone"
+    labeled: bool = True
 
 
 # Digits with the separators people use; bounded, so the scan stays linear.
 _NUMBER = re.compile(r"(?<![\w+/.-])(?:\+|00)?\(?\d[\d \t().\/-]{5,24}\d(?![\w/])")
 _PHONE_WORDS = re.compile(
     r"(?:tel|phone|fon|telefon|téléphone|tél|teléfono|telefono|telefone|telemóvel|mobil|mobile|"
-    r"handy|cell|gsm|call|ring|ruf|hotline|whatsapp|tlf|tfn|puhelin|telefoon|contact|kontakt|"
-    r"contacto|contatto|infolinia|☎|📞|✆)\w*\.?\s*[:.]?"
-    r"|\b[tpm]\s*[:.]|\(\s*[tpm]\s*\)",
+    r"móvil|movil|handy|cell|celular|gsm|call|ring|ruf|hotline|whatsapp|tlf|tfn|puhelin|puh|"
+    r"telefoon|bel\b|bellen|contact|kontakt|contacto|contatto|infolinia|kom\b|komórka|"
+    r"portable|fijo|centralita|llámanos|llamanos|chiamaci|appelez|zadzwoń|ring oss|☎|📞|✆)"
+    r"\w*\.?\s*[:.]?"
+    r"|\b[tpm]\s*[:.](?=\s*[+(\d])|\(\s*[tpm]\s*\)",
     re.IGNORECASE,
 )
-_FAX_WORDS = re.compile(r"(?:fax|telefax|télécopie|telecopia|\bf\s*[:.])", re.IGNORECASE)
+_FAX_WORDS = re.compile(
+    r"(?:fax|telefax|télécopie|telecopie|telecopia|\bf\s*[:.])\w*\.?\s*[:.]?", re.IGNORECASE
+)
 _BLOCK_WORDS = re.compile(
     r"iban|bic|swift|\bust|vat|tax|steuer|st\.?-?nr|hrb|hra|handelsregister|register|"
     r"amtsgericht|siret|siren|rcs|tva|kvk|btw|\bnip\b|regon|krs|\bcif\b|\bnif\b|p\.\s?iva|"
     r"partita|fiscale|org\.?\s?nr|orgnr|organisationsnummer|cvr|isbn|issn|ean|gtin|sku|"
-    r"art\.?-?nr|order|bestell|auftrag|invoice|rechnung|facture|factura|fattura|ticket|ref\b|"
+    r"art\.?-?nr|artikel|nummer\b|number|numéro|order|bestell|auftrag|invoice|rechnung|facture|factura|fattura|ticket|ref\b|"
     r"kunden|customer|account|konto|blz|plz|zip|postcode|postal|\bcase\b|\bid\b|\bno\b\.?|"
     r"\bnr\b\.?|#|©|copyright|version|\bv\.|datum|date|fecha|data|jahr|year|€|\$|£|eur\b|usd\b",
     re.IGNORECASE,
 )
 _DATE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$|^(?:19|20)\d{2}\s*[-/]\s*(?:19|20)\d{2}$")
 _IBAN_TAIL = re.compile(r"[A-Z]{2}\d{2}[ ]?$")
+_NANP = re.compile(r"^[2-9]\d{2}[-. ][2-9]\d{2}[-. ]\d{4}$")
 _FR_DOTS = re.compile(r"^0\d(?:\.\d{2}){4}$")
 _CONTEXT = 32
 
 
 def _kind_before(before: str) -> Kind | None:
     """The kind named by the last phone or fax word just before a number, if any."""
-    phone = list(_PHONE_WORDS.finditer(before))
-    fax = list(_FAX_WORDS.finditer(before))
-    last_phone = phone[-1].end() if phone else -1
-    last_fax = fax[-1].end() if fax else -1
-    if last_phone < 0 and last_fax < 0:
+    words = list(_PHONE_WORDS.finditer(before)) + list(_FAX_WORDS.finditer(before))
+    if not words:
         return None
-    return "fax" if last_fax > last_phone else "phone"
+    last = max(words, key=lambda m: (m.end(), m.end() - m.start()))
+    # "Telefax" and "Télécopie" start like "Tel"/"Tél": the fax word inside decides.
+    return "fax" if _FAX_WORDS.search(last.group(0)) else "phone"
 
 
-def _looks_formatted(number: str) -> bool:
-    """Written like a phone number: international prefix, or two or more digit groups."""
+def _looks_like_phone(number: str) -> bool:
+    """Digit groups with separators (or French dotted pairs): not one long run of digits."""
     if number.startswith(("+", "00", "(")):
         return True
     if not re.search(r"[ \t()/-]", number):
         return bool(_FR_DOTS.match(number))
     return len(re.findall(r"\d+", number)) >= 2
+
+
+def _fits_region(raw: str, region: str | None) -> bool:
+    """Whether an unlabelled number is written as the region writes phone numbers.
+
+    International and bracketed forms always fit; otherwise a national number must start with
+    the region's trunk prefix (``0`` in most of Europe), or — where there is none (Spain,
+    Poland, Portugal, North America) — be grouped in at least three blocks.
+    """
+    if raw.startswith(("+", "00", "(")) or _NANP.match(raw):
+        return True
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region or "", None)
+    prefix = metadata.national_prefix if metadata is not None else None
+    if prefix:
+        return raw.startswith(prefix)
+    return len(re.findall(r"\d+", raw)) >= 3
 
 
 def phones_from_text(text: str) -> list[PhoneCandidate]:
@@ -102,9 +123,9 @@ def phones_from_text(text: str) -> list[PhoneCandidate]:
         if blocked is not None and (kind is None or blocked.start() > _last_kind_end(before)):
             continue
         if kind is None:
-            if not _looks_formatted(number):
-                continue
-            kind = "phone"
+            if _looks_like_phone(number):
+                found.append(PhoneCandidate(raw=number, source="text", labeled=False))
+            continue
         found.append(PhoneCandidate(raw=number, source="text", kind=kind))
     return found
 
@@ -139,6 +160,8 @@ def validate_phone(candidate: PhoneCandidate, region: str | None) -> PhoneDetail
     them is kept (``valid`` says which); text needs a fully *valid* number.
     """
     raw = candidate.raw
+    if not candidate.labeled and not _fits_region(raw, region):
+        return None
     if raw.startswith("00"):
         raw = "+" + raw[2:]
     try:

@@ -156,7 +156,7 @@ _HANDLE = re.compile(r"^[A-Za-z0-9_.@%+-][A-Za-z0-9_.%+-]{0,99}$")
 
 
 def _platform(host: str) -> str | None:
-    host = host.lower().rstrip(".")
+    host = host.lower().rstrip(".").removeprefix("www.")
     for prefix in ("www.", "m.", "mobile.", "web.", "de.", "fr.", "es.", "it.", "nl.", "pl."):
         if host.startswith(prefix) and host[len(prefix) :] in _HOSTS:
             host = host[len(prefix) :]
