@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from spidernest.services.maps.parse import parse_businesses, parse_decoded
-from spidernest.services.maps.parse_search import decode_payload, parse_search_page
+from spidernest.services.maps.parse_search import decode_payload
 from tests.services.maps.standin import FIXTURES, load_fixture, maps_place_page
 
 
@@ -39,46 +39,6 @@ def test_place_page_html_state() -> None:
     (business,) = parse_businesses(html)
     assert business.name == "Happy Island Restaurant"
     assert business.cid == "516632626948386591"
-
-
-def test_search_response_all_rows() -> None:
-    page = parse_search_page(load_fixture("output.json"))
-    assert page.rows == 20
-    assert len(page.businesses) == 20
-    assert page.viewport is not None
-    assert (page.viewport.longitude, page.viewport.latitude) == (23.7, 38.0289)
-    names = [b.name for b in page.businesses]
-    assert names[:3] == [
-        "Dream Coffee",
-        "Cocoza Speciality Coffee",
-        "Coffee Maniacs micro roasters",
-    ]
-    assert all(b.place_id and b.place_id.startswith("0x") for b in page.businesses)
-    assert all(b.google_place_id and b.google_place_id.startswith("ChIJ") for b in page.businesses)
-    assert all(b.coordinates is not None for b in page.businesses)
-
-
-def test_one_broken_row_does_not_lose_the_others() -> None:
-    payload = load_fixture("output.json")
-    rows = payload[0][1]
-    rows[2][14][4] = "not a list"  # rating block
-    rows[2][14][9] = {"lat": 1}  # coordinates
-    rows[2][14][13] = "Cafe"  # categories
-    rows[2][14][34] = [None, "garbage"]  # hours
-    rows[3][14] = None  # a whole row gone
-    rows[4][14][9] = [None, None, 999.0, 999.0]  # out of range
-    businesses = parse_decoded(payload)
-    assert len(businesses) == 19
-    broken = businesses[1]
-    assert broken.name == "Cocoza Speciality Coffee"
-    assert (broken.rating, broken.coordinates, broken.categories, broken.working_hours) == (
-        None,
-        None,
-        [],
-        None,
-    )
-    assert broken.phone == "+30 21 2121 2540"
-    assert businesses[2].coordinates is None
 
 
 def _mutate(value: Any, rng: random.Random, depth: int = 0) -> Any:

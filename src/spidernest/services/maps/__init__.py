@@ -13,13 +13,12 @@ from spidernest.services.maps.result import (
     Owner,
     Review,
 )
-from spidernest.services.maps.search import MapsProgress, result_from_payload, search_maps
+from spidernest.services.maps.search import result_from_payload, search_maps
 
 __all__ = [
     "Business",
     "Coordinates",
     "MapsMetadata",
-    "MapsProgress",
     "MapsRequest",
     "MapsResult",
     "Owner",

@@ -23,7 +23,9 @@ class MapsRequest(BaseModel):
     search_query: str | None = Field(default=None, max_length=500)
     url: str | None = Field(default=None, max_length=4000)
     max_results: int = Field(default=20, ge=1, le=100)
-    lang: str = Field(default="en", min_length=2, max_length=16, pattern=r"^[A-Za-z]{2,3}(-\w+)?$")
+    lang: str = Field(
+        default="en", min_length=2, max_length=16, pattern=r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$"
+    )
     extract_reviews: bool = False
     extract_photos: bool = False
     validate_phones: bool = True

@@ -140,7 +140,7 @@ async def _run(
             lang=request.lang,
             max_results=request.max_results,
             with_reviews=request.extract_reviews,
-            with_photos=request.extract_photos or request.store_images,
+            with_photos=request.extract_photos,
             on_found=on_found,
         )
         return "places", found

@@ -67,28 +67,55 @@ async def search_browser(
         FetchTimeout: a page did not load within ``load_timeout`` seconds.
         Unavailable: no Chromium could be started.
     """
-    async with pool.page() as page:
-        answers: list[asyncio.Task[str | None]] = []
-        page.on("response", lambda response: answers.append(asyncio.create_task(_body(response))))
-        await _open(page, start_url, load_timeout)
-        found = _merge([], await _state_businesses(page, with_reviews))
-        links: list[str] = []
-        if "/maps/place/" not in urlsplit(page.url).path:
-            links = await _scroll_feed(page, max_results, scroll_pause)
+    answers: list[asyncio.Task[str | None]] = []
+    try:
+        async with pool.page() as page:
+            page.on("response", lambda r: answers.append(asyncio.create_task(_body(r))))
+            return await _collect(
+                page,
+                start_url,
+                answers,
+                max_results,
+                with_reviews,
+                load_timeout,
+                scroll_pause,
+                on_found,
+            )
+    finally:
+        for task in answers:
+            task.cancel()
+
+
+async def _collect(
+    page: Page,
+    start_url: str,
+    answers: list[asyncio.Task[str | None]],
+    max_results: int,
+    with_reviews: bool,
+    load_timeout: float,
+    scroll_pause: float,
+    on_found: Found | None,
+) -> list[Business]:
+    """Search page, feed, then the place pages still missing; see ``search_browser``."""
+    await _open(page, start_url, load_timeout)
+    found = _merge([], await _state_businesses(page, with_reviews))
+    links: list[str] = []
+    if "/maps/place/" not in urlsplit(page.url).path:
+        links = await _scroll_feed(page, max_results, scroll_pause)
+    found = _merge(found, await _answered(answers, with_reviews))
+    if on_found is not None:
+        await on_found(min(len(found), max_results))
+    known = {b.place_id for b in found if b.place_id and not with_reviews}
+    for link in links[:max_results]:
+        feature = _FEATURE.search(link)
+        if feature and feature.group(1).lower() in known:
+            continue
+        await _open(page, link, load_timeout)
+        found = _merge(found, await _state_businesses(page, with_reviews))
         found = _merge(found, await _answered(answers, with_reviews))
         if on_found is not None:
             await on_found(min(len(found), max_results))
-        known = {b.place_id for b in found if b.place_id and not with_reviews}
-        for link in links[:max_results]:
-            feature = _FEATURE.search(link)
-            if feature and feature.group(1).lower() in known:
-                continue
-            await _open(page, link, load_timeout)
-            found = _merge(found, await _state_businesses(page, with_reviews))
-            found = _merge(found, await _answered(answers, with_reviews))
-            if on_found is not None:
-                await on_found(min(len(found), max_results))
-        return _ordered(found, links)[:max_results]
+    return _ordered(found, links)[:max_results]
 
 
 async def _open(page: Page, url: str, load_timeout: float) -> None:
