@@ -24,7 +24,7 @@ def standin() -> Iterator[StandIn]:
 
 def job_settings(standin: StandIn, tmp_path: Path) -> Settings:
     return Settings(
-        _env_file=None,  # type: ignore[call-arg]
+        _env_file=None,
         data_dir=tmp_path / "data",
         net={"allow_private_networks": True, "retry_backoff": 0.01},
         maps={

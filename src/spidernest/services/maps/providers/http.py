@@ -2,9 +2,9 @@
 
 ``GET {google_maps_url}/search?tbm=map&q=…&hl=…&pb=…`` answers with a ``)]}'``-prefixed array
 of up to 20 listings. Pages are requested by offset until ``max_results`` listings are in
-hand or a page comes back short. The first page is asked with a whole-world view: Google
-places the viewport on the place named in the query and returns it, and the following pages
-reuse it so that they continue the same list.
+hand, a page comes back short, or a page adds nothing new. The first page is asked with a
+whole-world view: Google places the viewport on the place named in the query and returns it,
+and the following pages reuse it so that they continue the same list.
 """
 
 from __future__ import annotations
@@ -21,6 +21,9 @@ __all__ = ["PAGE_SIZE", "search_http"]
 
 # Listings per page: the most the Maps web app asks for (``!7i20``).
 PAGE_SIZE = 20
+# A page with fewer place rows than this is the last one. Not PAGE_SIZE itself: Google may
+# drop a row or two (ads, non-place results) from a page that is not the last.
+_FULL_PAGE = PAGE_SIZE - 4
 # Extra pages allowed beyond the arithmetic need, for pages that repeat earlier listings.
 _SPARE_PAGES = 2
 
@@ -73,12 +76,13 @@ async def search_http(
         page = parse_search_page(payload, with_reviews=with_reviews)
         if viewport is None and page.viewport is not None:
             view = page.viewport
+        before = len(found)
         for business in page.businesses:
             key = business.identity or f"row:{len(found)}"
             found.setdefault(key, business)
         if on_found is not None:
             await on_found(min(len(found), max_results))
-        if len(found) >= max_results or page.rows < PAGE_SIZE:
+        if len(found) >= max_results or len(found) == before or page.rows < _FULL_PAGE:
             break
         offset += PAGE_SIZE
     return list(found.values())[:max_results]
