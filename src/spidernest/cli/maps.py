@@ -80,7 +80,12 @@ def maps_command(
     ] = "table",
     reviews: Annotated[bool, typer.Option("--reviews", help="Include reviews")] = False,
     photos: Annotated[bool, typer.Option("--photos", help="Resolve photos")] = False,
-    validate_phones: Annotated[bool, typer.Option(" /--no-validate-phones")] = True,
+    validate_phones: Annotated[
+        bool,
+        typer.Option(
+            "--validate-phones/--no-validate-phones", help="Check phones (libphonenumber)"
+        ),
+    ] = True,
     from_file: Annotated[
         Path | None,
         typer.Option("--from-file", help="Parse a saved Google answer instead of fetching"),
