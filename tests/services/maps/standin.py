@@ -48,6 +48,7 @@ class StandIn:
     consent_walls: int = 0  # how many next requests go to the consent page even with the cookie
     require_consent_cookie: bool = True
     places_key: str = "test-key"
+    search_override: str | None = None  # a fixed body for every search answer
     requests: list[Recorded] = field(default_factory=list)
     base_url: str = ""
 
@@ -237,6 +238,9 @@ class _Handler(BaseHTTPRequestHandler):
                 self._redirect(f"/sorry/index?continue={quote(self.path, safe='')}")
             else:
                 self._send(429, "Too Many Requests", "text/html", {"Retry-After": "0"})
+            return
+        if state.search_override is not None:
+            self._send(200, state.search_override, "application/json; charset=UTF-8")
             return
         query = record.query.get("q", [""])[0]
         match = _PAGE.search(record.query.get("pb", [""])[0])

@@ -10,7 +10,7 @@ from spidernest.net import Fetcher
 from spidernest.services.maps.pacing import GoogleSession
 from spidernest.services.maps.parse_search import Viewport
 from spidernest.services.maps.providers.http import search_http
-from tests.services.maps.standin import StandIn
+from tests.services.maps.standin import FIXTURES, StandIn
 
 
 async def test_given_viewport_is_kept_on_every_page(
@@ -41,3 +41,16 @@ async def test_non_json_answer_fails(
         await search_http(
             "x", session=session, base_url=f"{standin.base_url}/nowhere", lang="en", max_results=5
         )
+
+
+async def test_a_single_place_answer_is_kept(
+    standin: StandIn, maps_settings: MapsSettings, fetcher: Fetcher
+) -> None:
+    """Google may answer a precise query with the place payload itself instead of a list."""
+    standin.search_override = ")]}'\n" + (FIXTURES / "raw.json").read_text(encoding="utf-8")
+    session = GoogleSession(maps_settings, fetcher, lang="en")
+    found = await search_http(
+        "Kipriakon Limassol", session=session, base_url=standin.base_url, lang="en", max_results=5
+    )
+    assert [b.name for b in found] == ["Kipriakon"]
+    assert len(standin.searches()) == 1

@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable
 
 from spidernest.errors import FetchError
 from spidernest.services.maps.pacing import GoogleSession
+from spidernest.services.maps.parse import parse_decoded
 from spidernest.services.maps.parse_search import Viewport, decode_payload, parse_search_page
 from spidernest.services.maps.result import Business
 from spidernest.services.maps.urls import WORLD_VIEW, search_request_url
@@ -76,8 +77,13 @@ async def search_http(
         page = parse_search_page(payload, with_reviews=with_reviews)
         if viewport is None and page.viewport is not None:
             view = page.viewport
+        rows = page.businesses
+        if not rows and offset == 0:
+            # A precise query ("Kipriakon Limassol") can be answered with the place itself
+            # rather than a list: take any place the answer holds.
+            rows = parse_decoded(payload, with_reviews=with_reviews)
         before = len(found)
-        for business in page.businesses:
+        for business in rows:
             key = business.identity or f"row:{len(found)}"
             found.setdefault(key, business)
         if on_found is not None:
