@@ -80,8 +80,23 @@ class VerifySettings(BaseModel):
     socks5_proxy: str | None = None
     per_host_concurrency: int = Field(default=2, ge=1, le=50)
     per_host_delay: float = Field(default=0.0, ge=0, le=60)
+    # SMTP sessions open at once over all mail hosts.
+    max_concurrency: int = Field(default=10, ge=1, le=200)
+    # Recipients probed on one connection before it is closed and a fresh one opened.
+    max_rcpt_per_connection: int = Field(default=20, ge=1, le=100)
+    # MX hosts tried, in preference order, before the answer is "unreachable".
+    max_mx_hosts: int = Field(default=3, ge=1, le=10)
+    # Seconds before the first retry of a greylisted (4xx) recipient; doubles on each retry.
+    greylist_retry_delay: float = Field(default=20.0, ge=0, le=600)
+    gravatar_url: str = "https://www.gravatar.com"
+    dnsbl_zones: tuple[str, ...] = (
+        "zen.spamhaus.org",
+        "bl.spamcop.net",
+        "b.barracudacentral.org",
+        "dnsbl.sorbs.net",
+    )
 
-    @field_validator("dns_servers", mode="before")
+    @field_validator("dns_servers", "dnsbl_zones", mode="before")
     @classmethod
     def _split_servers(cls, value: Any) -> Any:
         if isinstance(value, str):

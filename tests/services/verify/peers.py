@@ -1,0 +1,434 @@
+"""Real network peers for verification tests: a DNS server (dnslib) and SMTP servers.
+
+Every peer listens on loopback. SMTP servers all use one port (the ``smtp_port`` setting) on
+different addresses of 127.0.0.0/8, so that each mail host can behave in its own way.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import subprocess
+import threading
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from aiosmtpd.controller import Controller
+from dnslib import AAAA, MX, QTYPE, RCODE, RR, TXT, A
+from dnslib.server import BaseResolver, DNSLogger, DNSServer
+
+
+def free_port(hosts: tuple[str, ...] = ("127.0.0.1",)) -> int:
+    """A TCP (and UDP) port free on every one of ``hosts``."""
+    for _ in range(50):
+        with socket.socket() as probe:
+            probe.bind((hosts[0], 0))
+            port = int(probe.getsockname()[1])
+        if all(_is_free(host, port) for host in hosts):
+            return port
+    raise RuntimeError("no common free port")
+
+
+def _is_free(host: str, port: int) -> bool:
+    for kind in (socket.SOCK_STREAM, socket.SOCK_DGRAM):
+        with socket.socket(socket.AF_INET, kind) as probe:
+            try:
+                probe.bind((host, port))
+            except OSError:
+                return False
+    return True
+
+
+# ---------------------------------------------------------------------------------------- DNS
+
+
+@dataclass
+class Zone:
+    """Records by name: ``records[name][rtype]`` is a list of values (MX as ``"10 host"``)."""
+
+    records: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    servfail: set[str] = field(default_factory=set)
+    delays: dict[str, float] = field(default_factory=dict)
+    queries: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, name: str, rtype: str, *values: str) -> None:
+        self.records.setdefault(name.lower().rstrip("."), {}).setdefault(rtype, []).extend(values)
+
+    def mail_domain(self, domain: str, *hosts: tuple[str, str]) -> None:
+        """``domain`` with one MX per ``(host name, IPv4)``, in the order given."""
+        for preference, (host, address) in enumerate(hosts, start=1):
+            self.add(domain, "MX", f"{preference * 10} {host}")
+            self.add(host, "A", address)
+
+
+class _ZoneResolver(BaseResolver):  # type: ignore[misc]
+    def __init__(self, zone: Zone) -> None:
+        self.zone = zone
+
+    def resolve(self, request: Any, handler: Any) -> Any:
+        name = str(request.q.qname).rstrip(".").lower()
+        rtype = QTYPE[request.q.qtype]
+        self.zone.queries.append((name, rtype))
+        reply = request.reply()
+        delay = self.zone.delays.get(name)
+        if delay:
+            time.sleep(delay)
+        if name in self.zone.servfail:
+            reply.header.rcode = RCODE.SERVFAIL
+            return reply
+        entry = self.zone.records.get(name)
+        if entry is None:
+            reply.header.rcode = RCODE.NXDOMAIN
+            return reply
+        for value in entry.get(rtype, []):
+            reply.add_answer(RR(request.q.qname, QTYPE.reverse[rtype], rdata=_rdata(rtype, value)))
+        return reply
+
+
+def _rdata(rtype: str, value: str) -> Any:
+    if rtype == "MX":
+        preference, _, host = value.partition(" ")
+        return MX(host, int(preference))
+    if rtype == "A":
+        return A(value)
+    if rtype == "AAAA":
+        return AAAA(value)
+    return TXT(value)
+
+
+@dataclass
+class DNSPeer:
+    """A running dnslib server (UDP and TCP) answering from ``zone``."""
+
+    zone: Zone
+    address: str
+    servers: list[Any]
+
+    @property
+    def server_setting(self) -> str:
+        return self.address
+
+    def stop(self) -> None:
+        for server in self.servers:
+            server.stop()
+            server.server.server_close()
+
+
+def start_dns(zone: Zone) -> DNSPeer:
+    port = free_port()
+    resolver = _ZoneResolver(zone)
+    logger = DNSLogger(log="-request,-reply,-truncated,-error,-recv,-send,-data", prefix=False)
+    servers = [
+        DNSServer(resolver, address="127.0.0.1", port=port, tcp=tcp, logger=logger)
+        for tcp in (False, True)
+    ]
+    for server in servers:
+        server.start_thread()
+    return DNSPeer(zone, f"127.0.0.1:{port}", servers)
+
+
+# --------------------------------------------------------------------------------------- SMTP
+
+Rule = Callable[[str], str | None]
+"""Given the recipient address, the reply to RCPT TO (``None``: accept)."""
+
+
+class MailboxHandler:
+    """An aiosmtpd handler whose RCPT answers depend on the recipient's domain."""
+
+    def __init__(self, rules: dict[str, Rule], mail_reply: str | None = None) -> None:
+        self.rules = rules
+        self.mail_reply = mail_reply
+        self.rcpts: list[str] = []
+        self.mail_froms: list[str] = []
+        self.helos: list[str] = []
+
+    async def handle_EHLO(
+        self, server: Any, session: Any, envelope: Any, hostname: str, responses: list[str]
+    ) -> list[str]:
+        self.helos.append(hostname)
+        session.host_name = hostname
+        return responses
+
+    async def handle_MAIL(
+        self, server: Any, session: Any, envelope: Any, address: str, options: list[str]
+    ) -> str:
+        self.mail_froms.append(address)
+        if self.mail_reply:
+            return self.mail_reply
+        envelope.mail_from = address
+        return "250 OK"
+
+    async def handle_RCPT(
+        self, server: Any, session: Any, envelope: Any, address: str, options: list[str]
+    ) -> str:
+        self.rcpts.append(address)
+        domain = address.rpartition("@")[2].lower()
+        rule = self.rules.get(domain)
+        answer = rule(address) if rule else "550 5.1.2 domain not served here"
+        if answer is None:
+            envelope.rcpt_tos.append(address)
+            return "250 OK"
+        return answer
+
+
+def users(names: set[str], rejection: str) -> Rule:
+    """Accept the local parts in ``names``, reject the others with ``rejection``."""
+    return lambda address: None if address.partition("@")[0].lower() in names else rejection
+
+
+def always(reply: str | None) -> Rule:
+    return lambda address: reply
+
+
+def greylist_first(names: set[str], rejection: str) -> Rule:
+    """Answer 450 to the first attempt for each recipient, then behave like ``users``."""
+    seen: set[str] = set()
+    inner = users(names, rejection)
+
+    def rule(address: str) -> str | None:
+        if address.lower() not in seen:
+            seen.add(address.lower())
+            return f"450 4.2.0 <{address}>: Recipient address rejected: Greylisted, try later"
+        return inner(address)
+
+    return rule
+
+
+def start_smtp(host: str, port: int, handler: MailboxHandler, **smtp_kwargs: Any) -> Controller:
+    controller = Controller(
+        handler, hostname=host, port=port, server_hostname=f"mx.{host}", **smtp_kwargs
+    )
+    controller.start()
+    return controller
+
+
+def make_tls_files(directory: Path) -> tuple[Path, Path]:
+    """A self-signed certificate and key made with the openssl command."""
+    cert, key = directory / "cert.pem", directory / "key.pem"
+    subprocess.run(
+        [
+            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+            "-subj", "/CN=mx.tls.test", "-keyout", str(key), "-out", str(cert),
+        ],
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+    return cert, key
+
+
+# ---------------------------------------------------------------- raw, misbehaving SMTP peers
+
+Script = Callable[[str], str | None]
+"""Given a command line, the reply (``None``: drop the connection)."""
+
+
+class RawPeers:
+    """Hand-written SMTP peers on one background event loop, for what aiosmtpd will not do."""
+
+    def __init__(self) -> None:
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread.start()
+        self.servers: list[asyncio.Server] = []
+        self.connections = 0
+
+    def start(self, host: str, port: int, banner: str | None, script: Script) -> None:
+        async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            self.connections += 1
+            try:
+                if banner is None:
+                    await asyncio.sleep(3600)  # hang: accept the connection, never speak
+                    return
+                writer.write(banner.encode() + b"\r\n")
+                await writer.drain()
+                while line := await reader.readline():
+                    reply = script(line.decode().strip())
+                    if reply is None:
+                        break
+                    writer.write(reply.encode() + b"\r\n")
+                    await writer.drain()
+            except (ConnectionError, asyncio.CancelledError):
+                pass
+            finally:
+                writer.close()
+
+        async def open_server() -> asyncio.Server:
+            return await asyncio.start_server(serve, host, port)
+
+        future: Future[asyncio.Server] = asyncio.run_coroutine_threadsafe(open_server(), self.loop)
+        self.servers.append(future.result(5))
+
+    def stop(self) -> None:
+        async def close_all() -> None:
+            for server in self.servers:
+                server.close()
+            tasks = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+        asyncio.run_coroutine_threadsafe(close_all(), self.loop).result(5)
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(5)
+        self.loop.close()
+
+
+def drop_at_rcpt(command: str) -> str | None:
+    """A server that lets us in, then hangs up when asked about a recipient."""
+    verb = command.split(" ", 1)[0].split(":", 1)[0].upper()
+    if verb == "RCPT":
+        return None
+    if verb == "EHLO":
+        return "250-mx.drop.test\r\n250 8BITMIME"
+    if verb == "QUIT":
+        return "221 bye"
+    return "250 OK"
+
+
+def refuse_all(command: str) -> str | None:
+    return "554 5.7.1 go away" if not command.upper().startswith("QUIT") else "221 bye"
+
+
+@dataclass
+class Peers:
+    """The running peers of a test module."""
+
+    dns: DNSPeer
+    smtp_port: int
+    handlers: dict[str, MailboxHandler]
+    controllers: list[Controller]
+    raw: RawPeers
+
+    def stop(self) -> None:
+        for controller in self.controllers:
+            controller.stop()
+        self.raw.stop()
+        self.dns.stop()
+
+
+def stopping(peers: Peers) -> Iterator[Peers]:
+    try:
+        yield peers
+    finally:
+        peers.stop()
+
+
+# ------------------------------------------------------------------------- the test world
+
+GMAIL_NOT_FOUND = (
+    "550-5.1.1 The email account that you tried to reach does not exist. Please try\r\n"
+    "550-5.1.1 double-checking the recipient's email address for typos or\r\n"
+    "550 5.1.1 unnecessary spaces. https://support.google.com/mail/?p=NoSuchUser"
+)
+POSTFIX_NOT_FOUND = "550 5.1.1 Recipient address rejected: User unknown in virtual mailbox table"
+HOSTS = tuple(f"127.0.0.{last}" for last in range(1, 8))
+
+
+def _full_rule(address: str) -> str | None:
+    local = address.partition("@")[0].lower()
+    return {
+        "full": "552 5.2.2 Mailbox full",
+        "quota": "452 4.2.2 <quota@full.test>: user is over quota",
+        "alice": None,
+    }.get(local, POSTFIX_NOT_FOUND)
+
+
+def main_rules() -> dict[str, Rule]:
+    """RCPT behaviour of the main mail host (127.0.0.1) by recipient domain."""
+    return {
+        "acme.test": users({"alice", "bob", "info", "sales"}, POSTFIX_NOT_FOUND),
+        "catchall.test": always(None),
+        "exch.test": users(
+            {"alice"},
+            "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup",
+        ),
+        "m365.test": users(
+            {"alice"}, "550 5.4.1 Recipient address rejected: Access denied. AS(201806281)"
+        ),
+        "gmail.com": users({"john.doe"}, GMAIL_NOT_FOUND),
+        "de.test": users({"alice"}, "550 Benutzer unbekannt"),
+        "fr.test": users({"alice"}, "550 Adresse e-mail inconnue"),
+        "plain.test": users({"alice"}, "550 Requested action not taken: mailbox unavailable"),
+        "yahoo.test": users(
+            {"alice"}, "554 delivery error: dd This user doesn't have a yahoo.test account [0]"
+        ),
+        "full.test": _full_rule,
+        "disabled.test": users(
+            {"alice"}, "550 5.2.1 The email account that you tried to reach is disabled."
+        ),
+        "greylist.test": greylist_first({"alice"}, POSTFIX_NOT_FOUND),
+        "policy.test": always(
+            "554 5.7.1 Service unavailable; Client host [127.0.0.1] blocked using zen.spamhaus.org"
+        ),
+        "vague.test": always("550 Rejected"),
+        "tempfail.test": always("451 4.3.0 Temporary lookup failure"),
+        "amx.test": users({"alice"}, POSTFIX_NOT_FOUND),
+        "slowish.test": users({"alice"}, POSTFIX_NOT_FOUND),
+        "fallback.test": users({"alice"}, POSTFIX_NOT_FOUND),
+        "0-mail.com": users({"alice"}, POSTFIX_NOT_FOUND),
+        "xn--bcher-kva.test": users({"alice"}, POSTFIX_NOT_FOUND),
+    }
+
+
+def build_zone() -> Zone:
+    zone = Zone()
+    for domain in main_rules():
+        if domain != "amx.test":
+            zone.mail_domain(domain, (f"mx.{domain}", "127.0.0.1"))
+    zone.add("amx.test", "A", "127.0.0.1")  # no MX: the domain's own address (RFC 5321 §5.1)
+    zone.add("nomail.test", "TXT", "v=spf1 -all")  # exists, but has no mail host at all
+    zone.add("nullmx.test", "MX", "0 .")  # RFC 7505 null MX
+    zone.add("mxgone.test", "MX", "10 mx.gone.test")  # MX host that does not exist
+    zone.servfail.add("broken.test")
+    zone.delays["slow.test"] = 2.0
+    zone.add("slow.test", "MX", "10 mx.acme.test")
+    zone.delays["slowish.test"] = 0.2
+    zone.records.pop("fallback.test")
+    zone.add("fallback.test", "MX", "10 mx1.fallback.test", "20 mx.acme.test")
+    zone.add("mx1.fallback.test", "A", "127.0.0.7")  # nothing listens there: refused
+    zone.mail_domain("refused.test", ("mx.refused.test", "127.0.0.7"))
+    zone.mail_domain("hang.test", ("mx.hang.test", "127.0.0.2"))
+    zone.mail_domain("blocked-sender.test", ("mx.blocked-sender.test", "127.0.0.3"))
+    zone.mail_domain("drop.test", ("mx.drop.test", "127.0.0.4"))
+    zone.mail_domain("tls.test", ("mx.tls.test", "127.0.0.5"))
+    zone.mail_domain("banner.test", ("mx.banner.test", "127.0.0.6"))
+    return zone
+
+
+def start_world(tls_dir: Path) -> Peers:
+    """Start the DNS server and every mail host described in this module."""
+    import ssl
+
+    port = free_port(HOSTS)
+    dns = start_dns(build_zone())
+    handlers = {
+        "main": MailboxHandler(main_rules()),
+        "blocked": MailboxHandler(
+            {}, mail_reply="550 5.7.1 Sender rejected: your IP is listed at zen.spamhaus.org"
+        ),
+        "tls": MailboxHandler({"tls.test": users({"alice"}, POSTFIX_NOT_FOUND)}),
+    }
+    cert, key = make_tls_files(tls_dir)
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    controllers = [
+        start_smtp("127.0.0.1", port, handlers["main"]),
+        start_smtp("127.0.0.3", port, handlers["blocked"]),
+        start_smtp("127.0.0.5", port, handlers["tls"], tls_context=context, require_starttls=True),
+    ]
+    raw = RawPeers()
+    raw.start("127.0.0.2", port, None, refuse_all)
+    raw.start("127.0.0.4", port, "220 mx.drop.test ESMTP", drop_at_rcpt)
+    raw.start(
+        "127.0.0.6",
+        port,
+        "554 5.7.1 Service unavailable; client host [127.0.0.1] blocked using "
+        "b.barracudacentral.org",
+        refuse_all,
+    )
+    return Peers(dns, port, handlers, controllers, raw)
