@@ -126,6 +126,7 @@ def _calendar_page(path: str) -> str | None:
 def _make_handler(site: FixtureSite) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        wbufsize = 65_536  # one write per response: no Nagle / delayed-ACK stalls
 
         def log_message(self, format: str, *args: object) -> None:
             return
@@ -220,7 +221,9 @@ class FixtureWeb:
             server = ThreadingHTTPServer(("127.0.0.1", 0), _make_handler(site))
             server.daemon_threads = True
             site.server = server
-            threading.Thread(target=server.serve_forever, daemon=True).start()
+            threading.Thread(
+                target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+            ).start()
 
     def reset_logs(self) -> None:
         for site in self.sites.values():

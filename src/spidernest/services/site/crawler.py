@@ -194,7 +194,9 @@ class _Crawl:
                         self.outcome.out_of_time |= not self.done and bool(self.frontier)
                         self.wake.notify_all()
                         return
-                    item = self.frontier.pop()
+                    # Never more pages in flight than the budget has left: the best URLs win.
+                    budget_left = len(self.outcome.pages) + self.in_flight < self.plan.max_pages
+                    item = self.frontier.pop() if budget_left else None
                     if item is not None:
                         break
                     if self.in_flight == 0:

@@ -132,6 +132,14 @@ def _read_links(tree: LexborHTMLParser, base: str, facts: PageFacts) -> None:
                 facts.links.append(Link(absolute, node.text(deep=True, strip=True)[:200]))
 
 
+def _itemprop(scope: LexborNode, prop: str) -> str | None:
+    found = scope.css_first(f'[itemprop="{prop}"]')
+    if found is None:
+        return None
+    value = _attr(found, "content") or found.text(deep=True, separator=" ", strip=True)
+    return " ".join(value.split())[:200] or None
+
+
 def _read_microdata(tree: LexborHTMLParser, facts: PageFacts) -> None:
     for scope in tree.css('[itemtype*="PostalAddress"]'):
         props: dict[str, str] = {}
@@ -142,6 +150,18 @@ def _read_microdata(tree: LexborHTMLParser, facts: PageFacts) -> None:
         address = format_postal_address(dict(props))
         if address:
             facts.addresses.append(address)
+    for scope in tree.css('[itemtype*="schema.org/Person"]'):
+        person = {prop: _itemprop(scope, prop) for prop in ("name", "jobTitle", "email")}
+        links = [_attr(a, "href") for a in scope.css("a[href]")]
+        if person["name"]:
+            facts.structured.persons.append(
+                {
+                    "name": person["name"],
+                    "title": person["jobTitle"],
+                    "email": (person["email"] or "").removeprefix("mailto:").lower() or None,
+                    "linkedin": next((u for u in links if "linkedin.com/in/" in u), None),
+                }
+            )
     for node in tree.css("address"):
         text = flatten_html(node.html or "")
         lines = [line for line in text.split("\n") if "@" not in line and ":" not in line]
