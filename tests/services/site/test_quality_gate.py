@@ -28,7 +28,7 @@ def _counts(expected: set[str], reported: set[str]) -> tuple[int, int, int]:
 
 def _observe(result: SiteResult, expected: dict[str, Any]) -> dict[str, tuple[int, int, int]]:
     socials = {f"{k}={getattr(result, k)}" for k in SOCIAL if getattr(result, k)}
-    faxes = {d for d in expected["faxes"]}
+    faxes = set(expected["faxes"])
     reported_faxes = {"+" + "".join(ch for ch in f if ch.isdigit()) for f in result.faxes}
     return {
         "emails": _counts(set(expected["emails"]), set(result.emails)),
