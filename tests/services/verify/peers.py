@@ -127,6 +127,8 @@ def start_dns(zone: Zone) -> DNSPeer:
         for tcp in (False, True)
     ]
     for server in servers:
+        # An answer still being slept on when the test stops has nowhere to go: stay quiet.
+        server.server.handle_error = lambda request, address: None
         server.start_thread()
     return DNSPeer(zone, f"127.0.0.1:{port}", servers)
 
@@ -397,6 +399,11 @@ def build_zone() -> Zone:
     zone.mail_domain("drop.test", ("mx.drop.test", "127.0.0.4"))
     zone.mail_domain("tls.test", ("mx.tls.test", "127.0.0.5"))
     zone.mail_domain("banner.test", ("mx.banner.test", "127.0.0.6"))
+    zone.add("1.0.0.127.listed.test", "A", "127.0.0.2")  # DNSBL: 127.0.0.1 is listed
+    zone.add("1.0.0.127.refusing.test", "A", "127.255.255.254")  # Spamhaus "query refused"
+    zone.add("many.test", "MX", *(f"{10 * n} mx{n}.many.test" for n in range(1, 6)))
+    for n in range(1, 6):
+        zone.add(f"mx{n}.many.test", "A", "127.0.0.1")
     return zone
 
 

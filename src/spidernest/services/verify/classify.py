@@ -40,7 +40,7 @@ class Reply:
     @property
     def enhanced(self) -> str | None:
         """The RFC 3463 enhanced status code at the start of the text (``5.1.1``), if any."""
-        match = _ENHANCED.match(self.text)
+        match = _ENHANCED.match(self.text) or _QMAIL_ENHANCED.search(self.text)
         return match.group(1) if match else None
 
     def __str__(self) -> str:
@@ -48,6 +48,8 @@ class Reply:
 
 
 _ENHANCED = re.compile(r"\s*([245]\.\d{1,3}\.\d{1,3})\b")
+# qmail puts the enhanced code last, in parentheses: "... rcpthosts (#5.7.1)".
+_QMAIL_ENHANCED = re.compile(r"\(#([245]\.\d{1,3}\.\d{1,3})\)")
 
 
 def _words(*patterns: str) -> re.Pattern[str]:
@@ -65,7 +67,7 @@ _BLOCKED_STRONG = _words(
     r"sender ip|sending ip|ip address",
     r"\bptr\b|reverse dns|\brdns\b|\bhelo\b|\behlo\b|\bspf\b|\bdkim\b|\bdmarc\b",
     r"relay(?:ing)? (?:access )?(?:denied|not permitted|not allowed|prohibited)",
-    r"not (?:permitted|allowed) to relay|unable to relay|authentication required",
+    r"not (?:permitted|allowed) to relay|unable to relay|authentication required|rcpthosts",
     r"sender (?:address )?(?:rejected|denied|blocked|refused)|sender verify",
     r"rate limit|too many (?:connections|messages|errors)|throttl",
 )

@@ -1,0 +1,108 @@
+"""How the SMTP conversation is held: shared connections, RSET, identity, pacing."""
+
+from __future__ import annotations
+
+from spidernest.config import VerifySettings
+from spidernest.services.verify import VerifyRequest, verify_emails
+from tests.services.verify.peers import Peers
+
+
+def _new(items: list[str], since: int) -> list[str]:
+    return items[since:]
+
+
+async def test_addresses_of_one_domain_share_one_connection(
+    world: Peers, verify_settings: VerifySettings
+) -> None:
+    handler = world.handlers["main"]
+    helos, rcpts, mails = len(handler.helos), len(handler.rcpts), len(handler.mail_froms)
+    emails = ["alice@acme.test", "bob@acme.test", "carol@acme.test", "dave@acme.test"]
+    result = await verify_emails(
+        VerifyRequest(emails=emails, smtp_timeout_secs=10), settings=verify_settings
+    )
+    assert [item.sub_status for item in result.results] == [
+        "deliverable",
+        "deliverable",
+        "mailbox_not_found",
+        "mailbox_not_found",
+    ]
+    assert len(handler.helos) - helos == 1  # one connection, one EHLO
+    asked = _new(handler.rcpts, rcpts)
+    assert len(asked) == 5  # the catch-all probe, then each address once
+    assert asked[0].startswith("zz")
+    assert asked[1:] == emails
+    # RSET + MAIL FROM before every recipient after the probe: 1 + 4 transactions.
+    assert len(handler.mail_froms) - mails == 5
+
+
+async def test_connections_are_recycled_after_max_rcpt(
+    world: Peers, verify_settings: VerifySettings
+) -> None:
+    handler = world.handlers["main"]
+    helos = len(handler.helos)
+    settings = verify_settings.model_copy(update={"max_rcpt_per_connection": 2})
+    emails = [f"user{n}@acme.test" for n in range(5)]
+    result = await verify_emails(
+        VerifyRequest(emails=emails, smtp_timeout_secs=10), settings=settings
+    )
+    assert {item.sub_status for item in result.results} == {"mailbox_not_found"}
+    assert len(handler.helos) - helos == 3
+
+
+async def test_request_identity_overrides_settings(
+    world: Peers, verify_settings: VerifySettings
+) -> None:
+    handler = world.handlers["main"]
+    await verify_emails(
+        VerifyRequest(
+            email="alice@acme.test",
+            from_email="bounce@sender.example",
+            hello_name="mail.sender.example",
+            smtp_timeout_secs=10,
+        ),
+        settings=verify_settings,
+    )
+    assert handler.helos[-1] == "mail.sender.example"
+    assert handler.mail_froms[-1] == "bounce@sender.example"
+
+
+async def test_duplicates_are_verified_once_and_reported_each_time(
+    world: Peers, verify_settings: VerifySettings
+) -> None:
+    handler = world.handlers["main"]
+    rcpts = len(handler.rcpts)
+    result = await verify_emails(
+        VerifyRequest(
+            emails=["bob@acme.test", "bob@ACME.test", "bob@acme.test"], smtp_timeout_secs=10
+        ),
+        settings=verify_settings,
+    )
+    assert result.total == 3
+    assert result.summary.valid == 3
+    assert [item.email for item in result.results] == ["bob@acme.test"] * 3
+    assert _new(handler.rcpts, rcpts).count("bob@acme.test") == 1
+
+
+async def test_per_host_delay_paces_the_conversation(verify_settings: VerifySettings) -> None:
+    settings = verify_settings.model_copy(update={"per_host_delay": 0.05})
+    result = await verify_emails(
+        VerifyRequest(emails=["alice@acme.test", "bob@acme.test"], smtp_timeout_secs=10),
+        settings=settings,
+    )
+    assert result.summary.valid == 2
+    assert result.metadata.rate_limit_delay_seconds > 0
+
+
+async def test_progress_reaches_the_total(verify_settings: VerifySettings) -> None:
+    seen: list[tuple[int, int]] = []
+
+    async def progress(done: int, total: int) -> None:
+        seen.append((done, total))
+
+    await verify_emails(
+        VerifyRequest(emails=["alice@acme.test", "alice@de.test", "bad"], smtp_timeout_secs=10),
+        settings=verify_settings,
+        progress=progress,
+    )
+    assert seen[-1] == (3, 3)
+    assert len(seen) == 2  # one call per domain
