@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 
 import typer
 
-from spidernest.cli import platform as _platform_commands
+from spidernest.cli import maps, platform, site, verify
 
 app = typer.Typer(
     name="spidernest",
@@ -16,16 +15,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-_platform_commands.register(app)
-# One-shot service commands; each module adds its own command to the app.
-for _name in ("site", "verify", "maps"):
-    try:
-        _module = importlib.import_module(f"spidernest.cli.{_name}")
-    except ModuleNotFoundError as _exc:  # a service not yet installed in this tree
-        if _exc.name != f"spidernest.cli.{_name}":
-            raise
-        continue
-    _module.register(app)
+for _commands in (platform, site, maps, verify):
+    _commands.register(app)
 
 
 def main() -> None:

@@ -12,10 +12,13 @@ from collections.abc import Iterable
 
 from spidernest.errors import InvalidInput
 from spidernest.jobs.registry import JobType
+from spidernest.jobs.runners import maps, site, verify
 
 __all__ = ["JOB_TYPES", "load_job_types"]
 
-JOB_TYPES: dict[str, JobType] = {job_type.name: job_type for job_type in ()}
+JOB_TYPES: dict[str, JobType] = {
+    job_type.name: job_type for job_type in (site.JOB_TYPE, maps.JOB_TYPE, verify.JOB_TYPE)
+}
 
 
 def load_job_types(extra: Iterable[str] = ()) -> dict[str, JobType]:
