@@ -82,7 +82,9 @@ def addresses_from_text(text: str) -> list[str]:
             and _STREET.search(previous)
             and any(ch.isdigit() for ch in previous)
             and not _NOT_ADDRESS.search(previous)
-            and not _is_postcode_line(previous)
+            # Two postcode lines in a row ("28013 Madrid" / "1600 Amphitheatre Pkwy") are two
+            # addresses' ends, not a street and its town.
+            and not (_POSTCODE_TOWN.search(previous) and _POSTCODE_TOWN.search(line))
         ):
             found.append(clean_address(f"{previous}, {line}"))
     return found

@@ -1,0 +1,52 @@
+"""Postal addresses from structured data and from lines of text."""
+
+from __future__ import annotations
+
+from spidernest.services.site.extract.addresses import addresses_from_text, format_postal_address
+
+FOOTER = """Acme GmbH
+Friedrichstraße 123
+10117 Berlin
+Tel: 030 123
+© 2023 Acme
+Siège social : 42 rue de la Paix, 75002 Paris
+Calle Mayor 5
+28013 Madrid
+1600 Amphitheatre Pkwy
+Mountain View, CA 94043
+ul. Marszałkowska 10
+00-590 Warszawa
+Drottninggatan 5
+111 51 Stockholm
+SELARL au capital de 10 000 €
+69002 Lyon"""
+
+
+def test_address_lines() -> None:
+    assert addresses_from_text(FOOTER) == [
+        "Friedrichstraße 123, 10117 Berlin",
+        "42 rue de la Paix, 75002 Paris",
+        "Calle Mayor 5, 28013 Madrid",
+        "1600 Amphitheatre Pkwy, Mountain View, CA 94043",
+        "ul. Marszałkowska 10, 00-590 Warszawa",
+        "Drottninggatan 5, 111 51 Stockholm",
+    ]
+
+
+def test_postal_address_formats() -> None:
+    us = {
+        "streetAddress": "123 Main St",
+        "addressLocality": "San Francisco",
+        "addressRegion": "CA",
+        "postalCode": "94105",
+        "addressCountry": "US",
+    }
+    assert format_postal_address(us) == "123 Main St, San Francisco, CA 94105"
+    de = {
+        "streetAddress": "Hauptstr. 1",
+        "postalCode": "10115",
+        "addressLocality": "Berlin",
+        "addressCountry": {"@type": "Country", "name": "Germany"},
+    }
+    assert format_postal_address(de) == "Hauptstr. 1, 10115 Berlin, Germany"
+    assert format_postal_address({"addressCountry": "DE"}) is None

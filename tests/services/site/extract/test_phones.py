@@ -1,0 +1,91 @@
+"""Phone and fax candidates from text and links, validated for a region."""
+
+from __future__ import annotations
+
+import pytest
+
+from spidernest.services.site.extract.phones import (
+    PhoneCandidate,
+    phone_from_tel,
+    phones_from_text,
+    validate_phone,
+)
+
+
+def _e164(text: str, region: str) -> list[tuple[str, str]]:
+    found = []
+    for candidate in phones_from_text(text):
+        detail = validate_phone(candidate, region)
+        if detail is not None:
+            found.append((detail.e164 or "", candidate.kind))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "expected"),
+    [
+        ("Telefon: 030 / 44 55 66 77", "DE", [("+493044556677", "phone")]),
+        ("Fax: 030 / 44 55 66 78", "DE", [("+493044556678", "fax")]),
+        ("Telefax: +49 (0)30 44556678", "DE", [("+493044556678", "fax")]),
+        ("Tél. : 04 78 12 34 56", "FR", [("+33478123456", "phone")]),
+        ("Télécopie : 04 78 12 34 57", "FR", [("+33478123457", "fax")]),
+        ("Móvil: 612 34 56 78", "ES", [("+34612345678", "phone")]),
+        ("kom. 601 234 567", "PL", [("+48601234567", "phone")]),
+        ("Telefon: 08-123 456 78", "SE", [("+46812345678", "phone")]),
+        ("Call us at (415) 867-5309", "US", [("+14158675309", "phone")]),
+        ("+44 20 7946 0958", "DE", [("+442079460958", "phone")]),
+        ("Tel. +33 1 23 45 67 89 Fax +33 1 23 45 67 80", "FR",
+         [("+33123456789", "phone"), ("+33123456780", "fax")]),
+        ("\nFax\n+49 30 12345679", "DE", [("+493012345679", "fax")]),
+    ],
+)  # fmt: skip
+def test_labelled_and_written_numbers(
+    text: str, region: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _e164(text, region) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("IBAN: DE89 3704 0044 0532 0130 00", "DE"),
+        ("Datum 12.05.2023", "DE"),
+        ("2019-2023", "DE"),
+        ("10115 Berlin", "DE"),
+        ("Handelsregister: HRB 123456 B", "DE"),
+        ("USt-IdNr.: DE 123 456 789", "DE"),
+        ("Artikelnummer 4711-2024-0815", "DE"),
+        ("Bestellnummer 1234 5678 9012", "DE"),
+        ("SIRET : 123 456 789 00012", "FR"),
+        ("REGON 123456785", "PL"),
+        ("NIP 123-456-32-18", "PL"),
+        ("Order number: 100234567", "GB"),
+        ("P.IVA 01234567890", "IT"),
+        ("Company No. 01234567", "GB"),
+        ("Preis 1.299,00 €", "DE"),
+        ("Öffnungszeiten 9:00-18:00", "DE"),
+    ],
+)
+def test_numbers_that_are_not_phones(text: str, region: str) -> None:
+    assert _e164(text, region) == []
+
+
+def test_tel_links_keep_possible_numbers() -> None:
+    candidate = phone_from_tel("tel:+49-30-1234567;ext=12")
+    assert candidate == PhoneCandidate(raw="+49-30-1234567", source="tel")
+    detail = validate_phone(candidate, None)
+    assert detail is not None
+    assert (detail.e164, detail.international, detail.country_code) == (
+        "+49301234567", "+49 30 1234567", 49,
+    )  # fmt: skip
+    assert phone_from_tel("tel:123") is None
+    fax = phone_from_tel("fax:+4930123")
+    assert fax is not None
+    assert fax.kind == "fax"
+
+
+def test_mobile_type_is_reported() -> None:
+    detail = validate_phone(PhoneCandidate("+34 612 34 56 78", "jsonld"), "ES")
+    assert detail is not None
+    assert detail.type == "mobile"
+    assert detail.valid

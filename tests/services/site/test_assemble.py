@@ -1,0 +1,29 @@
+"""Merging the facts of many pages: ranking profiles, ordering emails, faxes apart."""
+
+from __future__ import annotations
+
+from spidernest.services.site.assemble import assemble_contacts
+from spidernest.services.site.page import parse_page
+
+HOME = """<html lang="de"><body><p>Tel.: 030 1234567</p><p>Fax: 030 1234568</p>
+<p>info@acme.de partner@agentur.com you@example.com</p>
+<footer><a href="https://twitter.com/acme_de">Twitter</a></footer></body></html>"""
+POST = """<html lang="de"><body><article><a href="https://twitter.com/famousperson">quote</a>
+<a href="https://www.linkedin.com/in/someone">someone</a><a href="https://wa.me/4930123456">WA</a>
+<p>Telefon: <a href="tel:+49301234568">030 1234568</a></p></article></body></html>"""
+
+
+def test_site_contacts_are_merged_and_ranked() -> None:
+    pages = [
+        parse_page(HOME, "https://www.acme.de/"),
+        parse_page(POST, "https://www.acme.de/blog/1"),
+    ]
+    contacts = assemble_contacts(pages, site_url="https://www.acme.de/", host="www.acme.de")
+    assert contacts.emails == ["info@acme.de", "partner@agentur.com"]
+    assert contacts.total_emails_found == 3
+    assert contacts.region == "DE"
+    assert [p.e164 for p in contacts.phones] == ["+49301234567", "+49301234568"]
+    assert contacts.faxes == []  # the same number is offered as a phone elsewhere
+    assert contacts.socials["twitter"] == "https://twitter.com/acme_de"
+    assert contacts.socials["linkedin"] is None  # one mention in a post body
+    assert contacts.socials["whatsapp"] == "https://wa.me/4930123456"

@@ -1,0 +1,39 @@
+"""The region used to read national phone numbers."""
+
+from __future__ import annotations
+
+from spidernest.services.site.country import guess_region
+
+
+def test_evidence_order() -> None:
+    kwargs = {"languages": ["de"], "address_countries": [], "international_numbers": []}
+    assert guess_region("acme.at", **kwargs) == "AT"  # type: ignore[arg-type]
+    assert guess_region("acme.co.uk", **kwargs) == "GB"  # type: ignore[arg-type]
+    assert guess_region("acme.com", **kwargs) == "DE"  # type: ignore[arg-type]
+    assert (
+        guess_region("acme.io", languages=["de-CH"], address_countries=[], international_numbers=[])
+        == "CH"
+    )
+    assert (
+        guess_region(
+            "acme.de", languages=[], address_countries=["Österreich"], international_numbers=[]
+        )
+        == "AT"
+    )
+    assert (
+        guess_region(
+            "acme.com",
+            languages=["en"],
+            address_countries=[],
+            international_numbers=["+33 1 23 45 67 89"],
+        )
+        == "FR"
+    )
+    assert (
+        guess_region("acme.com", languages=["en"], address_countries=[], international_numbers=[])
+        == "US"
+    )
+    assert (
+        guess_region("127.0.0.1:80", languages=[], address_countries=[], international_numbers=[])
+        is None
+    )

@@ -1,0 +1,37 @@
+"""One page parsed once: links, contacts, chrome and refresh."""
+
+from __future__ import annotations
+
+from spidernest.services.site.page import decode_html, parse_page
+
+PAGE = """<html lang="de-AT"><head><title>Acme</title>
+<meta http-equiv="Refresh" content="5; URL=/neu">
+<base href="https://acme.at/sub/">
+<script type="application/ld+json">{"@type":"Organization","email":"info@acme.at",
+"telephone":"+43 1 234567","sameAs":["https://www.linkedin.com/company/acme"]}</script></head>
+<body><a href="kontakt">Kontakt</a><a href="mailto:office@acme.at">Mail</a>
+<a href="tel:+431234567">Anrufen</a><a href="https://twitter.com/intent/tweet">share</a>
+<article><a href="https://instagram.com/someone_else">a post</a></article>
+<footer><a href="https://www.facebook.com/acme">FB</a></footer></body></html>"""
+
+
+def test_everything_is_read_in_one_pass() -> None:
+    facts = parse_page(PAGE, "https://acme.at/")
+    assert facts.title == "Acme"
+    assert facts.language == "de-at"
+    assert facts.meta_refresh == "https://acme.at/neu"
+    assert [link.url for link in facts.links] == [
+        "https://acme.at/sub/kontakt",
+        "https://twitter.com/intent/tweet",
+    ]
+    assert set(facts.emails) == {"office@acme.at", "info@acme.at"}
+    assert {c.raw for c in facts.phones} == {"+431234567", "+43 1 234567"}
+    chrome = {(s.field, s.in_chrome) for s in facts.socials}
+    assert chrome == {("facebook", True), ("instagram", False), ("linkedin", True)}
+
+
+def test_decoding() -> None:
+    assert decode_html("Grüße".encode("cp1252"), None) == "Grüße"
+    assert decode_html('<meta charset="iso-8859-1">é'.encode("latin-1"), None).endswith("é")
+    assert decode_html("ü".encode(), "utf-8") == "ü"
+    assert decode_html("ü".encode(), "bogus-charset") == "ü"
