@@ -328,7 +328,7 @@ GMAIL_NOT_FOUND = (
     "550 5.1.1 unnecessary spaces. https://support.google.com/mail/?p=NoSuchUser"
 )
 POSTFIX_NOT_FOUND = "550 5.1.1 Recipient address rejected: User unknown in virtual mailbox table"
-HOSTS = tuple(f"127.0.0.{last}" for last in range(1, 8))
+HOSTS = tuple(f"127.0.0.{last}" for last in range(1, 9))
 
 
 def _full_rule(address: str) -> str | None:
@@ -373,6 +373,8 @@ def main_rules() -> dict[str, Rule]:
         "slowish.test": users({"alice"}, POSTFIX_NOT_FOUND),
         "fallback.test": users({"alice"}, POSTFIX_NOT_FOUND),
         "0-mail.com": users({"alice"}, POSTFIX_NOT_FOUND),
+        "mailinator.com": always(None),
+        "alwaysgrey.test": always("450 4.2.0 Recipient address rejected: Greylisted, try later"),
         "xn--bcher-kva.test": users({"alice"}, POSTFIX_NOT_FOUND),
     }
 
@@ -399,6 +401,7 @@ def build_zone() -> Zone:
     zone.mail_domain("drop.test", ("mx.drop.test", "127.0.0.4"))
     zone.mail_domain("tls.test", ("mx.tls.test", "127.0.0.5"))
     zone.mail_domain("banner.test", ("mx.banner.test", "127.0.0.6"))
+    zone.mail_domain("busy.test", ("mx.busy.test", "127.0.0.8"))
     zone.add("1.0.0.127.listed.test", "A", "127.0.0.2")  # DNSBL: 127.0.0.1 is listed
     zone.add("1.0.0.127.refusing.test", "A", "127.255.255.254")  # Spamhaus "query refused"
     zone.add("many.test", "MX", *(f"{10 * n} mx{n}.many.test" for n in range(1, 6)))
@@ -438,4 +441,5 @@ def start_world(tls_dir: Path) -> Peers:
         "b.barracudacentral.org",
         refuse_all,
     )
+    raw.start("127.0.0.8", port, "421 4.3.2 Service not available, closing channel", refuse_all)
     return Peers(dns, port, handlers, controllers, raw)

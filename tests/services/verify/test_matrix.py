@@ -51,6 +51,9 @@ CASES: list[tuple[str, str, str]] = [
     ("alice@slow.test", "unknown", "error:"),
     ("alice@slowish.test", "valid", "deliverable"),
     ("alice@0-mail.com", "risky", "disposable"),
+    ("anyone@mailinator.com", "risky", "disposable"),
+    ("alice@alwaysgrey.test", "unknown", "greylisted"),
+    ("alice@busy.test", "unknown", "error:"),
     ("alice@bücher.test", "valid", "deliverable"),
     ("not-an-email", "invalid", "invalid_syntax"),
     ("a..b@acme.test", "invalid", "invalid_syntax"),
@@ -122,6 +125,7 @@ def test_flags_and_domain(outcome: VerifyResult) -> None:
     assert not full.flags.is_deliverable
     disabled = _result(outcome, "nobody@disabled.test")
     assert disabled.flags.is_disabled
+    assert _result(outcome, "anyone@mailinator.com").flags.is_catch_all
     implicit = _result(outcome, "alice@amx.test")
     assert not implicit.domain.mx_found
     assert implicit.domain.mx_records == []

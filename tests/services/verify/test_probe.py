@@ -106,3 +106,33 @@ async def test_progress_reaches_the_total(verify_settings: VerifySettings) -> No
     )
     assert seen[-1] == (3, 3)
     assert len(seen) == 2  # one call per domain
+
+
+async def test_without_a_configured_sender_the_null_reverse_path_is_used(
+    world: Peers, verify_settings: VerifySettings
+) -> None:
+    settings = verify_settings.model_copy(update={"from_email": None})
+    result = await verify_emails(
+        VerifyRequest(email="alice@acme.test", smtp_timeout_secs=10), settings=settings
+    )
+    assert result.results[0].sub_status == "deliverable"
+    assert world.handlers["main"].mail_froms[-1] in ("", "<>")
+
+
+async def test_greylisted_probe_is_retried_with_the_same_name(
+    world: Peers, verify_settings: VerifySettings
+) -> None:
+    handler = world.handlers["main"]
+    rcpts = len(handler.rcpts)
+    result = await verify_emails(
+        VerifyRequest(email="bob@greylist.test", smtp_timeout_secs=10), settings=verify_settings
+    )
+    asked = _new(handler.rcpts, rcpts)
+    probes = [rcpt for rcpt in asked if rcpt.startswith("zz")]
+    assert len(probes) == 2
+    assert len(set(probes)) == 1
+    assert (result.results[0].status, result.results[0].sub_status) == (
+        "invalid",
+        "mailbox_not_found",
+    )
+    assert not result.results[0].flags.is_catch_all

@@ -62,7 +62,7 @@ def test_judgement(facts: Facts, status: str, sub_status: str, score: int) -> No
     assert (verdict.status, verdict.sub_status, verdict.score) == (status, sub_status, score)
 
 
-def test_catch_all_comes_first_in_the_documented_order() -> None:
+def test_disposable_then_catch_all_then_role() -> None:
     facts = Facts(
         **OK,
         outcome=MailboxOutcome.DELIVERABLE,
@@ -70,7 +70,11 @@ def test_catch_all_comes_first_in_the_documented_order() -> None:
         is_disposable=True,
         is_role_account=True,
     )
-    assert judge(facts).sub_status == "catch_all"
+    assert judge(facts).sub_status == "disposable"
+    role_at_catch_all = Facts(
+        **OK, outcome=MailboxOutcome.DELIVERABLE, is_catch_all=True, is_role_account=True
+    )
+    assert judge(role_at_catch_all).sub_status == "catch_all"
     assert judge(facts).score == 25  # 50 + 10 + 10 + 10 − 15 − 30 − 10
 
 

@@ -124,9 +124,11 @@ def classify_session(reply: Reply) -> Verdict:
     if reply.code < 400:
         return Verdict.ACCEPTED
     if reply.code < 500:
-        if _BLOCKED_STRONG.search(reply.text) and not _EXPLICIT_GREYLIST.search(reply.text):
+        if _EXPLICIT_GREYLIST.search(reply.text):
+            return Verdict.GREYLISTED
+        if _BLOCKED_STRONG.search(reply.text):
             return Verdict.SENDER_BLOCKED
-        return Verdict.TEMPORARY
+        return Verdict.GREYLISTED if _GREYLIST.search(reply.text) else Verdict.TEMPORARY
     return Verdict.SENDER_BLOCKED
 
 

@@ -54,6 +54,9 @@ class DomainProbe:
     connectable: bool = False
     catch_all: bool | None = None
     connections: int = 0
+    # One made-up local part per domain, reused on retries so that a greylisting server,
+    # which remembers (client, sender, recipient), lets the probe through the second time.
+    probe_local: str = field(default_factory=lambda: "zz" + secrets.token_hex(8))
 
 
 _RETRIED = frozenset({MailboxOutcome.GREYLISTED, MailboxOutcome.ERROR})
@@ -200,18 +203,16 @@ async def _converse(
     if connection is None:
         return session
     probe.connections += 1
+    polite = True
     try:
         if await _open_transaction(connection, batch, options, use_tls, session, probe):
             await _ask_each(connection, batch, options, limiter, session)
-    except Timeout as exc:
+    except (Timeout, SMTPError) as exc:
         session.failure = Answer(MailboxOutcome.UNREACHABLE, str(exc))
-        await connection.close()
-        return session
-    except SMTPError as exc:
-        session.failure = Answer(MailboxOutcome.UNREACHABLE, str(exc))
-        await connection.close()
-        return session
-    await connection.quit()
+        polite = False
+    finally:
+        # Also on cancellation (the job's own timeout): never leave a socket behind.
+        await (connection.quit() if polite else connection.close())
     return session
 
 
@@ -303,12 +304,14 @@ def _session_ok(reply: Reply, session: _Session, connection: SMTPConnection) -> 
     verdict = classify_session(reply)
     if verdict is Verdict.ACCEPTED:
         return True
-    outcome = (
-        MailboxOutcome.SENDER_BLOCKED
-        if verdict is Verdict.SENDER_BLOCKED
-        else MailboxOutcome.GREYLISTED
-    )
-    session.failure = Answer(outcome, f"{connection.host}: {reply}")
+    if verdict is Verdict.SENDER_BLOCKED:
+        session.failure = Answer(MailboxOutcome.SENDER_BLOCKED, f"{connection.host}: {reply}")
+    elif verdict is Verdict.GREYLISTED:
+        session.failure = Answer(MailboxOutcome.GREYLISTED, f"{connection.host}: {reply}")
+    else:
+        session.failure = Answer(
+            MailboxOutcome.ERROR, f"temporary failure at {connection.host}: {reply}"
+        )
     return False
 
 
@@ -340,8 +343,7 @@ async def _probe_catch_all(
 ) -> None:
     """RCPT a local part nobody has; a domain that accepts it accepts anything."""
     domain = batch[0].ascii_domain
-    local = "zz" + secrets.token_hex(8)
-    reply = await connection.command(f"RCPT TO:<{local}@{domain}>")
+    reply = await connection.command(f"RCPT TO:<{probe.probe_local}@{domain}>")
     verdict = classify_recipient(reply)
     if verdict is Verdict.ACCEPTED:
         probe.catch_all = True

@@ -108,15 +108,18 @@ def _status(facts: Facts) -> tuple[EmailStatus, str]:
 def _risky_reason(facts: Facts) -> str | None:
     """The first risk in the documented sub_status order, when the address is not invalid.
 
-    A disposable domain is risky whatever SMTP said (short of a missing mailbox); a catch-all,
-    role or full-inbox address is risky only when the server accepted it or said it is full.
+    One deviation from the documented order (docs/verify.md): ``disposable`` comes before
+    ``catch_all``, because throwaway-mail services accept every name, and "disposable" is
+    the fact a sender needs. A disposable domain is risky whatever SMTP said (short of a
+    missing mailbox); a catch-all, role or full-inbox address is risky only when the server
+    accepted it or said it is full.
     """
     accepted = facts.outcome is MailboxOutcome.DELIVERABLE
     full = facts.outcome is MailboxOutcome.FULL_INBOX
-    if facts.is_catch_all and accepted:
-        return "catch_all"
     if facts.is_disposable:
         return "disposable"
+    if facts.is_catch_all and accepted:
+        return "catch_all"
     if facts.is_role_account and (accepted or full):
         return "role_account"
     if full:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import ssl
+import warnings
 from collections.abc import Awaitable
 from typing import TypeVar
 
@@ -33,6 +34,15 @@ def probe_tls_context() -> ssl.SSLContext:
     context = ssl.create_default_context()
     context.check_hostname = False
     context.verify_mode = ssl.CERT_NONE
+    # Old mail servers still speak TLS 1.0/1.1 with weak ciphers; a sending MTA would use
+    # them rather than plain text, and so do we (the content of a probe is not secret).
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)  # deprecated on purpose, above
+            context.minimum_version = ssl.TLSVersion.TLSv1
+        context.set_ciphers("DEFAULT:@SECLEVEL=0")
+    except (ValueError, ssl.SSLError):
+        pass  # this OpenSSL build refuses the old protocols: keep its defaults
     return context
 
 

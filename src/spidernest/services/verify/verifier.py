@@ -90,7 +90,9 @@ async def verify_emails(
     if request.check_gravatar and fetcher is None:
         raise InvalidInput("check_gravatar needs a fetcher", field="check_gravatar")
     hello_name = request.hello_name or settings.hello_name
-    from_email = request.from_email or settings.from_email or f"verify@{hello_name}"
+    # Without a configured sender, the null reverse path: every server must accept it
+    # (RFC 5321 §4.5.5, bounces), and it is what MTAs' own recipient call-outs use.
+    from_email = request.from_email or settings.from_email or ""
     if any(char.isspace() or char in "<>" for char in hello_name + from_email):
         raise InvalidInput("hello_name and from_email may not contain spaces or <>")
     loop = asyncio.get_running_loop()
