@@ -17,7 +17,7 @@ def clean_environ(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     for name in list(os.environ):
         if name.startswith("SPIDERNEST_") and name != "SPIDERNEST_TEST_POSTGRES_URL":
             monkeypatch.delenv(name)
-    yield
+    return
 
 
 @pytest.fixture

@@ -94,7 +94,9 @@ def test_no_deep_imports_into_another_service(path: Path) -> None:
     for name in _imports(ast.parse(path.read_text())):
         parts = name.split(".")
         if parts[:2] == ["spidernest", "services"] and len(parts) > 3:
-            assert parts[2] == own, f"{_relative(path)} imports {name}; use spidernest.services.{parts[2]}"
+            assert parts[2] == own, (
+                f"{_relative(path)} imports {name}; use spidernest.services.{parts[2]}"
+            )
 
 
 def test_settings_are_built_only_at_entry_points() -> None:

@@ -24,7 +24,8 @@ def _instance(cls: type[errors.SpiderNestError]) -> errors.SpiderNestError:
 
 @pytest.mark.parametrize("cls", CLASSES, ids=lambda cls: cls.__name__)
 def test_every_error_is_documented_and_exported(cls: type[errors.SpiderNestError]) -> None:
-    assert cls.__doc__ and cls.__doc__.strip()
+    assert cls.__doc__
+    assert cls.__doc__.strip()
     assert cls.__name__ in errors.__all__
     assert cls.__name__ in (errors.__doc__ or "")
 
@@ -35,7 +36,8 @@ def test_only_the_root_falls_back_to_500(cls: type[errors.SpiderNestError]) -> N
     if cls is errors.SpiderNestError:
         assert status == 500
     else:
-        assert 400 <= status < 600 and status != 500
+        assert 400 <= status < 600
+        assert status != 500
 
 
 def test_leaves_are_also_the_builtin_they_mean() -> None:

@@ -65,7 +65,9 @@ class Deployment:
         if postgres or workers != 1:
             for index in range(workers):
                 self.processes.append(
-                    spawn_cli(["worker", "--name", f"w{index}"], self.env, self.tmp / f"w{index}.log")
+                    spawn_cli(
+                        ["worker", "--name", f"w{index}"], self.env, self.tmp / f"w{index}.log"
+                    )
                 )
         self._wait_ready(workers)
 

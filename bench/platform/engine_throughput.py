@@ -19,7 +19,7 @@ from pathlib import Path
 import httpx
 from common import REPO, Deployment, create_postgres_database, postgres_admin
 
-BARE = '''
+BARE = """
 import asyncio, sys, time
 from dbos import DBOS, SetEnqueueOptions
 
@@ -43,19 +43,25 @@ async def main(url: str, n: int) -> None:
     DBOS.destroy()
 
 asyncio.run(main(sys.argv[1], int(sys.argv[2])))
-'''
+"""
 
 
 def bare_rate(url: str, jobs: int) -> float:
-    output = subprocess.run(
-        [sys.executable, "-c", BARE, url, str(jobs)], check=True, capture_output=True, text=True
-    ).stdout.strip().splitlines()
+    output = (
+        subprocess.run(
+            [sys.executable, "-c", BARE, url, str(jobs)], check=True, capture_output=True, text=True
+        )
+        .stdout.strip()
+        .splitlines()
+    )
     return float(output[-1])
 
 
 async def run_jobs(deployment: Deployment, jobs: int, submitters: int = 16) -> float:
     limits = httpx.Limits(max_connections=submitters)
-    async with httpx.AsyncClient(base_url=deployment.base_url, headers=deployment.headers, limits=limits, timeout=60) as client:
+    async with httpx.AsyncClient(
+        base_url=deployment.base_url, headers=deployment.headers, limits=limits, timeout=60
+    ) as client:
         queue: asyncio.Queue[int] = asyncio.Queue()
         for index in range(jobs):
             queue.put_nowait(index)
@@ -64,12 +70,17 @@ async def run_jobs(deployment: Deployment, jobs: int, submitters: int = 16) -> f
         async def submitter() -> None:
             while not queue.empty():
                 index = queue.get_nowait()
-                response = await client.post("/api/v1/jobs/testSleep/submit", json={"payload": {"label": f"n{index}", "test": True}})
+                response = await client.post(
+                    "/api/v1/jobs/testSleep/submit",
+                    json={"payload": {"label": f"n{index}", "test": True}},
+                )
                 assert response.status_code == 201, response.text
 
         await asyncio.gather(*(submitter() for _ in range(submitters)))
         while True:
-            listed = (await client.get("/api/v1/jobs/list?status_filter=completed&page_size=1")).json()
+            listed = (
+                await client.get("/api/v1/jobs/list?status_filter=completed&page_size=1")
+            ).json()
             if listed["total"] >= jobs:
                 break
             await asyncio.sleep(0.05)
@@ -88,7 +99,9 @@ def main() -> None:
     shutil.rmtree(tmp)
     deployment = Deployment(postgres=False, workers=1)
     try:
-        rows.append(("sqlite, 1 process", asyncio.run(run_jobs(deployment, args.jobs)), sqlite_bare))
+        rows.append(
+            ("sqlite, 1 process", asyncio.run(run_jobs(deployment, args.jobs)), sqlite_bare)
+        )
     finally:
         deployment.close()
 
@@ -98,7 +111,13 @@ def main() -> None:
         for workers in (1, 2):
             deployment = Deployment(postgres=True, workers=workers)
             try:
-                rows.append((f"postgres, {workers} worker(s)", asyncio.run(run_jobs(deployment, args.jobs)), pg_bare))
+                rows.append(
+                    (
+                        f"postgres, {workers} worker(s)",
+                        asyncio.run(run_jobs(deployment, args.jobs)),
+                        pg_bare,
+                    )
+                )
             finally:
                 deployment.close()
 

@@ -14,12 +14,21 @@ import httpx
 from common import Deployment
 
 
-async def hammer(base_url: str, headers: dict[str, str], path: str, concurrency: int, seconds: float, rate: float | None) -> list[float]:
+async def hammer(
+    base_url: str,
+    headers: dict[str, str],
+    path: str,
+    concurrency: int,
+    seconds: float,
+    rate: float | None,
+) -> list[float]:
     latencies: list[float] = []
     stop_at = time.monotonic() + seconds
     interval = concurrency / rate if rate else 0.0
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    async with httpx.AsyncClient(base_url=base_url, headers=headers, limits=limits, timeout=10) as client:
+    async with httpx.AsyncClient(
+        base_url=base_url, headers=headers, limits=limits, timeout=10
+    ) as client:
 
         async def one_client(offset: float) -> None:
             next_at = time.monotonic() + offset
@@ -43,7 +52,9 @@ def report(label: str, latencies: list[float], seconds: float) -> None:
     ordered = sorted(latencies)
     p50 = ordered[len(ordered) // 2] * 1000
     p99 = ordered[int(len(ordered) * 0.99)] * 1000
-    print(f"{label:<34} {len(ordered) / seconds:8.1f} req/s   p50 {p50:6.2f} ms   p99 {p99:6.2f} ms   mean {statistics.mean(ordered) * 1000:6.2f} ms")
+    print(
+        f"{label:<34} {len(ordered) / seconds:8.1f} req/s   p50 {p50:6.2f} ms   p99 {p99:6.2f} ms   mean {statistics.mean(ordered) * 1000:6.2f} ms"
+    )
 
 
 def main() -> None:
@@ -56,12 +67,27 @@ def main() -> None:
     for postgres in backends:
         deployment = Deployment(postgres=postgres, workers=1)
         try:
-            job = httpx.post(f"{deployment.base_url}/api/v1/jobs/testSleep/submit", json={"payload": {}}, headers=deployment.headers).json()
+            job = httpx.post(
+                f"{deployment.base_url}/api/v1/jobs/testSleep/submit",
+                json={"payload": {}},
+                headers=deployment.headers,
+            ).json()
             path = f"/api/v1/jobs/{job['job_id']}/status"
             name = "postgres" if postgres else "sqlite"
             for rate in (None, 500.0):
-                latencies = asyncio.run(hammer(deployment.base_url, deployment.headers, path, args.concurrency, args.seconds, rate))
-                label = f"{name} {args.concurrency} clients " + ("max rate" if rate is None else f"@{rate:.0f}/s")
+                latencies = asyncio.run(
+                    hammer(
+                        deployment.base_url,
+                        deployment.headers,
+                        path,
+                        args.concurrency,
+                        args.seconds,
+                        rate,
+                    )
+                )
+                label = f"{name} {args.concurrency} clients " + (
+                    "max rate" if rate is None else f"@{rate:.0f}/s"
+                )
                 report(label, latencies, args.seconds)
         finally:
             deployment.close()

@@ -11,7 +11,7 @@
     ├── Unauthorized                        missing or malformed credentials
     ├── Forbidden                           valid credentials, but not allowed (disabled client)
     ├── RateLimited                         too many requests; carries retry_after seconds
-    ├── TargetRefused                       a URL points where we may not go (SSRF guard, robots.txt)
+    ├── TargetRefused                       a URL we may not fetch (SSRF guard, robots.txt)
     ├── Unavailable                         our own backend (database, engine) cannot serve now
     ├── UpstreamError                       a remote peer failed us (site, DNS, SMTP, Google, LLM)
     │   ├── FetchError                      an HTTP fetch failed (connection, TLS, bad status)

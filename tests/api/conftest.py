@@ -34,7 +34,9 @@ def backend_settings(backend: str, tmp: object, **overrides: object) -> Settings
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
-def live(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveApp]:
+def live(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LiveApp]:
     settings = backend_settings(request.param, tmp_path_factory.mktemp("data"))
     with LiveApp(settings, TEST_JOB_TYPES) as app:
         yield app

@@ -58,13 +58,17 @@ def test_credentials_are_stored_only_as_hashes(live: LiveApp) -> None:
         token = client.headers["authorization"].removeprefix("Bearer ")
         client_id, api_key, api_secret = token.split(":")
         assert len(client_id) == len("cli_") + 15
-        assert api_key.startswith("sk_") and len(api_key) == 50
-        assert api_secret.startswith("secret_") and len(api_secret) == 55
+        assert api_key.startswith("sk_")
+        assert len(api_key) == 50
+        assert api_secret.startswith("secret_")
+        assert len(api_secret) == 55
 
         async def load() -> ClientRow:
             database = Database(live.settings.resolved_database_url)
             row = await database.run(
-                lambda session: session.scalar(sa.select(ClientRow).where(ClientRow.id == client_id))
+                lambda session: session.scalar(
+                    sa.select(ClientRow).where(ClientRow.id == client_id)
+                )
             )
             await database.aclose()
             assert row is not None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
@@ -59,5 +58,3 @@ def test_bucket_refills_at_the_sustained_rate() -> None:
     assert not denied.allowed
     assert 0 < denied.retry_after <= 0.011
     assert limiter.hit("b").allowed
-
-

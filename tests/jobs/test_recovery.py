@@ -178,8 +178,6 @@ def test_two_workers_on_postgres_survivor_takes_over_a_killed_worker(
 def test_a_second_process_with_the_same_name_is_refused(sqlite_cluster: Cluster) -> None:
     cluster = sqlite_cluster
     cluster.serve()
-    clash = spawn_cli(
-        ["worker", "--name", "main"], cluster.env, cluster.tmp / "clash.log"
-    )
+    clash = spawn_cli(["worker", "--name", "main"], cluster.env, cluster.tmp / "clash.log")
     assert clash.wait(timeout=60) != 0
     assert "in use" in (cluster.tmp / "clash.log").read_text()

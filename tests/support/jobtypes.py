@@ -1,4 +1,4 @@
-"""A small job type for platform tests and benchmarks: sleeps, fails or writes a marker on demand."""
+"""A job type for platform tests and benchmarks: sleeps, fails or writes a marker on demand."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ class SleepResult(BaseModel):
 async def run_sleep(payload: SleepRequest, ctx: JobContext) -> SleepResult:
     if payload.marker_dir:
         # One line per execution start: lets tests count how often a job really ran.
-        with Path(payload.marker_dir, f"{ctx.job_id}.runs").open("a") as handle:
+        with Path(payload.marker_dir, f"{ctx.job_id}.runs").open("a") as handle:  # noqa: ASYNC230
             handle.write(f"{ctx.settings.data_dir}\n")
     await ctx.progress(0.1, "sleeping")
     await asyncio.sleep(payload.seconds)

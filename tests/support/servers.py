@@ -1,4 +1,4 @@
-"""Run the real API (uvicorn in a thread) or real CLI processes for tests, on SQLite or PostgreSQL."""
+"""Run the real API (uvicorn in a thread) or real CLI processes, on SQLite or PostgreSQL."""
 
 from __future__ import annotations
 

@@ -41,7 +41,7 @@ def status_for(error: errors.SpiderNestError) -> int:
     """The HTTP status of an error: the nearest class in its MRO that the table names."""
     for cls in type(error).__mro__:
         if cls in STATUS_BY_ERROR:
-            return STATUS_BY_ERROR[cls]  # type: ignore[index]
+            return STATUS_BY_ERROR[cls]
     return 500
 
 

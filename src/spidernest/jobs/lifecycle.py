@@ -1,5 +1,7 @@
-"""The job lifecycle as the API offers it: submit (with de-duplication), status, results,
-list and cancel, always scoped to one client."""
+"""The job lifecycle as the API offers it, always scoped to one client.
+
+Submit (with de-duplication), status, results, list and cancel.
+"""
 
 from __future__ import annotations
 
@@ -26,7 +28,7 @@ from spidernest.jobs.registry import JobType
 from spidernest.store.jobs import JobStore
 from spidernest.store.models import JobRow, utcnow
 
-__all__ = ["JobService", "Enqueuer", "payload_hash"]
+__all__ = ["Enqueuer", "JobService", "payload_hash"]
 
 _STILL_RUNNING = "Job is still being processed. Please poll again in a few seconds."
 _QUEUED = "Job is queued and waiting for a worker. Please poll again in a few seconds."
@@ -52,9 +54,7 @@ def _check_uuid(job_id: str) -> str:
     try:
         return str(uuid.UUID(job_id))
     except ValueError:
-        raise InvalidInput(
-            "Invalid job_id format - must be a valid UUID", field="job_id"
-        ) from None
+        raise InvalidInput("Invalid job_id format - must be a valid UUID", field="job_id") from None
 
 
 def validate_payload(job_type: JobType, payload: dict[str, Any]) -> BaseModel:
@@ -124,7 +124,7 @@ class JobService:
                 return JobSubmitted(
                     job_id=existing.id,
                     type=existing.type,
-                    status=existing.status,  # type: ignore[arg-type]
+                    status=existing.status,
                     created_at=existing.created_at,
                     from_cache=True,
                     message="Identical job submitted within 24 hours; returning it",
@@ -175,7 +175,7 @@ class JobService:
         return JobStatus(
             job_id=row.id,
             type=row.type,
-            status=row.status,  # type: ignore[arg-type]
+            status=row.status,
             priority=row.priority,
             created_at=row.created_at,
             updated_at=row.updated_at,
@@ -189,8 +189,7 @@ class JobService:
         )
 
     async def results(self, client_id: str, job_id: str) -> tuple[JobResults, bool]:
-        """The results envelope, and whether the job is finished successfully (200) or still
-        running (202).
+        """The results envelope, and whether the job completed (200) or is still running (202).
 
         Raises:
             InvalidInput: ``job_id`` is not a UUID.
@@ -210,7 +209,7 @@ class JobService:
             success=done,
             job_id=row.id,
             type=row.type,
-            status=row.status,  # type: ignore[arg-type]
+            status=row.status,
             processing_time_seconds=row.processing_time_seconds if row.completed_at else None,
             worker_id=row.worker_id if row.status != "queued" else None,
             completed_at=row.completed_at,
@@ -255,7 +254,7 @@ class JobService:
                 JobListItem(
                     job_id=row.id,
                     type=row.type,
-                    status=row.status,  # type: ignore[arg-type]
+                    status=row.status,
                     priority=row.priority,
                     url=row.summary,
                     created_at=row.created_at,

@@ -51,9 +51,7 @@ class Platform:
         self.job_types = job_types
         self.database = Database(settings.resolved_database_url)
         self.clients = ClientStore(self.database)
-        self.engine = Engine(
-            settings, self.database, job_types, name=name, run_workers=run_workers
-        )
+        self.engine = Engine(settings, self.database, job_types, name=name, run_workers=run_workers)
         self.jobs = JobService(
             self.engine.jobs, self.engine, job_types, dedup_hours=settings.jobs.dedup_hours
         )

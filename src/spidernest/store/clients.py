@@ -50,7 +50,7 @@ class ClientStore:
         self._db = database
 
     async def create(self, name: str) -> Credential:
-        """Issue a new client (formats as documented: ``cli_`` + 15, ``sk_`` + 47, ``secret_`` + 48)."""
+        """Issue a new client; formats as documented (``cli_``+15, ``sk_``+47, ``secret_``+48)."""
         credential = Credential(
             client_id="cli_" + _random(15),
             name=name,
@@ -79,7 +79,9 @@ class ClientStore:
     async def list(self) -> list[ClientRow]:
         """Every client, oldest first."""
         return await self._db.run(
-            lambda session: list(session.scalars(sa.select(ClientRow).order_by(ClientRow.created_at)))
+            lambda session: list(
+                session.scalars(sa.select(ClientRow).order_by(ClientRow.created_at))
+            )
         )
 
     async def count(self) -> int:

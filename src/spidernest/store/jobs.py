@@ -20,7 +20,11 @@ __all__ = ["ACTIVE", "TERMINAL", "JobStore", "QueueCounts"]
 
 ACTIVE = ("queued", "processing")
 TERMINAL = ("completed", "failed", "cancelled")
-_SORTABLE = {"created_at": JobRow.created_at, "updated_at": JobRow.updated_at, "status": JobRow.status}
+_SORTABLE = {
+    "created_at": JobRow.created_at,
+    "updated_at": JobRow.updated_at,
+    "status": JobRow.status,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +101,9 @@ class JobStore:
         order = column.asc() if sort_order == "asc" else column.desc()
 
         def query(session: Session) -> tuple[int, list[JobRow]]:
-            total = session.scalar(sa.select(sa.func.count()).select_from(JobRow).where(*conditions))
+            total = session.scalar(
+                sa.select(sa.func.count()).select_from(JobRow).where(*conditions)
+            )
             rows = session.scalars(
                 sa.select(JobRow)
                 .where(*conditions)
@@ -112,7 +118,9 @@ class JobStore:
     async def _update(self, job_id: str, allowed: tuple[str, ...], **values: Any) -> bool:
         values.setdefault("updated_at", utcnow())
         statement = (
-            sa.update(JobRow).where(JobRow.id == job_id, JobRow.status.in_(allowed)).values(**values)
+            sa.update(JobRow)
+            .where(JobRow.id == job_id, JobRow.status.in_(allowed))
+            .values(**values)
         )
         result = await self._db.run(lambda session: session.execute(statement), write=True)
         return bool(result.rowcount)  # type: ignore[attr-defined]
@@ -134,11 +142,14 @@ class JobStore:
     async def set_progress(self, job_id: str, fraction: float, message: str) -> None:
         """Record progress of a running job (0..1 and a short message)."""
         await self._update(
-            job_id, ("processing",), progress=max(0.0, min(1.0, fraction)), progress_message=message[:500]
+            job_id,
+            ("processing",),
+            progress=max(0.0, min(1.0, fraction)),
+            progress_message=message[:500],
         )
 
     async def complete(self, job_id: str, result: dict[str, Any]) -> bool:
-        """processing → completed with its result; False if the job is no longer active."""
+        """Processing → completed with its result; False if the job is no longer active."""
         now = utcnow()
 
         def transition(session: Session) -> bool:
@@ -178,7 +189,9 @@ class JobStore:
         """Active jobs not updated for ``seconds`` (candidates for reconciliation)."""
         cutoff = utcnow() - timedelta(seconds=seconds)
         query = (
-            sa.select(JobRow).where(JobRow.status.in_(ACTIVE), JobRow.updated_at < cutoff).limit(limit)
+            sa.select(JobRow)
+            .where(JobRow.status.in_(ACTIVE), JobRow.updated_at < cutoff)
+            .limit(limit)
         )
         return await self._db.run(lambda session: list(session.scalars(query)))
 

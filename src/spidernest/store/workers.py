@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import partial
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -13,6 +15,10 @@ from spidernest.store.models import WorkerRow, utcnow
 __all__ = ["WorkerStore"]
 
 _LIVE_STATES = ("alive", "stopped")
+
+
+def _execute(session: Session, *, statement: sa.Update) -> Any:
+    return session.execute(statement)
 
 
 class WorkerStore:
@@ -61,7 +67,7 @@ class WorkerStore:
         candidates = await self._db.run(lambda session: list(session.scalars(stale)))
         claimed: list[str] = []
         for executor_id in candidates:
-            claim = (
+            claim: sa.Update = (
                 sa.update(WorkerRow)
                 .where(
                     WorkerRow.executor_id == executor_id,
@@ -70,13 +76,15 @@ class WorkerStore:
                 )
                 .values(state="dead")
             )
-            result = await self._db.run(lambda session: session.execute(claim), write=True)
-            if result.rowcount:  # type: ignore[attr-defined]
+            result = await self._db.run(partial(_execute, statement=claim), write=True)
+            if result.rowcount:
                 claimed.append(executor_id)
         return claimed
 
     async def alive(self, dead_after: float) -> list[WorkerRow]:
         """Executors that beat within the last ``dead_after`` seconds."""
         cutoff = utcnow() - timedelta(seconds=dead_after)
-        query = sa.select(WorkerRow).where(WorkerRow.state == "alive", WorkerRow.last_beat >= cutoff)
+        query = sa.select(WorkerRow).where(
+            WorkerRow.state == "alive", WorkerRow.last_beat >= cutoff
+        )
         return await self._db.run(lambda session: list(session.scalars(query)))

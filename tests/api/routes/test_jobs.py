@@ -159,11 +159,35 @@ def test_another_clients_job_is_not_found(live: LiveApp) -> None:
 def test_bad_input_is_a_4xx_naming_the_problem_and_writes_nothing(live: LiveApp) -> None:
     with live.client() as client:
         cases = [
-            (client.post("/api/v1/jobs/testSleep/submit", content=b"{not json", headers={"content-type": "application/json"}), 422, "json"),
-            (client.post("/api/v1/jobs/noSuchType/submit", json={"payload": {}}), 404, "noSuchType"),
-            (client.post("/api/v1/jobs/testSleep/submit", json={"payload": {"seconds": -1}}), 422, "seconds"),
-            (client.post("/api/v1/jobs/testSleep/submit", json={"payload": {"bogus": 1}}), 422, "bogus"),
-            (client.post("/api/v1/jobs/testSleep/submit", json={"payload": {}, "priority": 11}), 422, "priority"),
+            (
+                client.post(
+                    "/api/v1/jobs/testSleep/submit",
+                    content=b"{not json",
+                    headers={"content-type": "application/json"},
+                ),
+                422,
+                "json",
+            ),
+            (
+                client.post("/api/v1/jobs/noSuchType/submit", json={"payload": {}}),
+                404,
+                "noSuchType",
+            ),
+            (
+                client.post("/api/v1/jobs/testSleep/submit", json={"payload": {"seconds": -1}}),
+                422,
+                "seconds",
+            ),
+            (
+                client.post("/api/v1/jobs/testSleep/submit", json={"payload": {"bogus": 1}}),
+                422,
+                "bogus",
+            ),
+            (
+                client.post("/api/v1/jobs/testSleep/submit", json={"payload": {}, "priority": 11}),
+                422,
+                "priority",
+            ),
             (client.post("/api/v1/jobs/testSleep/submit", json={"priority": 1}), 422, "payload"),
             (client.get("/api/v1/jobs/not-a-uuid/status"), 422, "UUID"),
             (client.get("/api/v1/jobs/not-a-uuid/results"), 422, "UUID"),

@@ -51,9 +51,11 @@ async def submit(
     client: CurrentClient,
     platform: PlatformDep,
 ) -> JSONResponse:
-    """Submit a job (`spiderSite`, `spiderMaps`, `spiderVerify`). An identical payload from the
-    same client within 24 hours returns the earlier job with `from_cache: true` unless
-    `payload.test` is true."""
+    """Submit a job (`spiderSite`, `spiderMaps`, `spiderVerify`).
+
+    An identical payload from the same client within 24 hours returns the earlier job with
+    `from_cache: true` unless `payload.test` is true.
+    """
     submitted = await platform.jobs.submit(client.id, job_type, body.payload, body.priority)
     return JSONResponse(submitted.model_dump(mode="json"), status_code=201)
 
@@ -108,16 +110,22 @@ async def job_results(
     platform: PlatformDep,
     format: FormatQuery = "json",
 ) -> Response:
-    """The job's results: 200 completed, 202 still queued or processing, 410 failed or
-    cancelled, 404 unknown."""
+    """The job's results.
+
+    200 completed, 202 still queued or processing, 410 failed or cancelled, 404 unknown.
+    """
     results, done = await platform.jobs.results(client.id, job_id)
     return render(request, results, status_code=200 if done else 202)
 
 
 @router.delete("/{job_id}", response_model=JobCancelled)
-async def cancel_job(job_id: JobIdPath, client: CurrentClient, platform: PlatformDep) -> JobCancelled:
-    """Cancel a queued or running job (a running one stops; partial results are discarded).
-    A job that already finished gives 400."""
+async def cancel_job(
+    job_id: JobIdPath, client: CurrentClient, platform: PlatformDep
+) -> JobCancelled:
+    """Cancel a queued or running job.
+
+    A running job stops and its partial results are discarded. A finished job gives 400.
+    """
     return await platform.jobs.cancel(client.id, job_id)
 
 

@@ -25,7 +25,7 @@ async def health(request: Request, platform: PlatformDep, format: FormatQuery = 
     workers: list[Any] = []
     if database_up:
         workers = await platform.engine.workers.alive(settings.jobs.dead_after)
-    per_queue: dict[str, int] = {queue: 0 for queue in platform.engine.queues}
+    per_queue: dict[str, int] = dict.fromkeys(platform.engine.queues, 0)
     for worker in workers:
         for queue in filter(None, worker.queues.split(",")):
             per_queue[queue] = per_queue.get(queue, 0) + 1
@@ -53,8 +53,10 @@ async def health(request: Request, platform: PlatformDep, format: FormatQuery = 
 async def queue_stats(
     request: Request, platform: PlatformDep, format: FormatQuery = "json"
 ) -> Response:
-    """Per queue: jobs queued and processing; jobs finished in the last hour and 24 hours and
-    their average processing time."""
+    """Jobs queued and processing per queue, and recent throughput.
+
+    Also counts jobs finished in the last hour and 24 hours and their average processing time.
+    """
     counts = await platform.engine.jobs.queue_counts()
     workers = await platform.engine.workers.alive(platform.settings.jobs.dead_after)
     queues: dict[str, Any] = {}
