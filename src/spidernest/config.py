@@ -86,8 +86,9 @@ class VerifySettings(BaseModel):
     max_rcpt_per_connection: int = Field(default=20, ge=1, le=100)
     # MX hosts tried, in preference order, before the answer is "unreachable".
     max_mx_hosts: int = Field(default=3, ge=1, le=10)
-    # Seconds before the first retry of a greylisted (4xx) recipient; doubles on each retry.
-    greylist_retry_delay: float = Field(default=20.0, ge=0, le=600)
+    # Seconds before the first retry of a greylisted (4xx) recipient (at most a quarter of the
+    # request's smtp_timeout_secs); doubles on each retry.
+    greylist_retry_delay: float = Field(default=5.0, ge=0, le=600)
     gravatar_url: str = "https://www.gravatar.com"
     dnsbl_zones: tuple[str, ...] = (
         "zen.spamhaus.org",

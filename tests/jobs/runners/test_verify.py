@@ -63,7 +63,7 @@ def test_compatibility_fields_are_accepted_and_defaults_documented() -> None:
 
 async def test_run_returns_the_documented_data(world: Peers, tmp_path: Path) -> None:
     settings = Settings(
-        _env_file=None,  # type: ignore[call-arg]
+        _env_file=None,
         data_dir=tmp_path / "data",
         net={"allow_private_networks": True, "retry_backoff": 0.01},
         verify={

@@ -363,7 +363,7 @@ def main_rules() -> dict[str, Rule]:
         "disabled.test": users(
             {"alice"}, "550 5.2.1 The email account that you tried to reach is disabled."
         ),
-        "greylist.test": greylist_first({"alice"}, POSTFIX_NOT_FOUND),
+        "greylist.test": greylist_first({"alice", "carol"}, POSTFIX_NOT_FOUND),
         "policy.test": always(
             "554 5.7.1 Service unavailable; Client host [127.0.0.1] blocked using zen.spamhaus.org"
         ),
@@ -443,3 +443,52 @@ def start_world(tls_dir: Path) -> Peers:
     )
     raw.start("127.0.0.8", port, "421 4.3.2 Service not available, closing channel", refuse_all)
     return Peers(dns, port, handlers, controllers, raw)
+
+
+class Socks5Proxy:
+    """A minimal SOCKS5 proxy (no authentication, CONNECT only, RFC 1928) on a RawPeers loop."""
+
+    def __init__(self, raw: RawPeers) -> None:
+        self.raw = raw
+        self.connects: list[tuple[str, int]] = []
+        self.port = free_port()
+
+    def start(self) -> None:
+        async def open_server() -> asyncio.Server:
+            return await asyncio.start_server(self._serve, "127.0.0.1", self.port)
+
+        future = asyncio.run_coroutine_threadsafe(open_server(), self.raw.loop)
+        self.raw.servers.append(future.result(5))
+
+    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            _, methods = await reader.readexactly(2)
+            await reader.readexactly(methods)
+            writer.write(b"\x05\x00")
+            _, _, _, kind = await reader.readexactly(4)
+            if kind == 1:
+                host = socket.inet_ntoa(await reader.readexactly(4))
+            else:
+                (length,) = await reader.readexactly(1)
+                host = (await reader.readexactly(length)).decode()
+            port = int.from_bytes(await reader.readexactly(2), "big")
+            self.connects.append((host, port))
+            upstream_reader, upstream_writer = await asyncio.open_connection(host, port)
+            writer.write(b"\x05\x00\x00\x01\x00\x00\x00\x00\x00\x00")
+            await writer.drain()
+            await asyncio.gather(_pipe(reader, upstream_writer), _pipe(upstream_reader, writer))
+        except (ConnectionError, asyncio.IncompleteReadError):
+            pass
+        finally:
+            writer.close()
+
+
+async def _pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    try:
+        while data := await reader.read(65536):
+            writer.write(data)
+            await writer.drain()
+    except ConnectionError:
+        pass
+    finally:
+        writer.close()

@@ -7,7 +7,6 @@ timeout once); each case is then asserted on its own.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 
 import pytest
 
@@ -63,7 +62,7 @@ CASES: list[tuple[str, str, str]] = [
 
 
 @pytest.fixture(scope="module")
-def outcome(world: Peers) -> Iterator[VerifyResult]:
+def outcome(world: Peers) -> VerifyResult:
     settings = VerifySettings(
         dns_servers=(world.dns.address,),
         dns_timeout=1.0,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spidernest.config import VerifySettings
 from spidernest.services.verify import VerifyRequest, verify_emails
-from tests.services.verify.peers import Peers
+from tests.services.verify.peers import Peers, Socks5Proxy
 
 
 def _new(items: list[str], since: int) -> list[str]:
@@ -136,3 +136,30 @@ async def test_greylisted_probe_is_retried_with_the_same_name(
         "mailbox_not_found",
     )
     assert not result.results[0].flags.is_catch_all
+
+
+async def test_smtp_through_a_socks5_proxy(world: Peers, verify_settings: VerifySettings) -> None:
+    proxy = Socks5Proxy(world.raw)
+    proxy.start()
+    settings = verify_settings.model_copy(
+        update={"socks5_proxy": f"socks5://127.0.0.1:{proxy.port}"}
+    )
+    result = await verify_emails(
+        VerifyRequest(emails=["alice@acme.test", "nobody@acme.test"], smtp_timeout_secs=10),
+        settings=settings,
+    )
+    assert [item.sub_status for item in result.results] == ["deliverable", "mailbox_not_found"]
+    assert proxy.connects == [("127.0.0.1", world.smtp_port)]
+
+
+async def test_greylisting_clears_within_the_shortest_budget_with_default_delays(
+    verify_settings: VerifySettings,
+) -> None:
+    settings = verify_settings.model_copy(
+        update={"greylist_retry_delay": VerifySettings().greylist_retry_delay}
+    )
+    result = await verify_emails(
+        VerifyRequest(email="carol@greylist.test", smtp_timeout_secs=10), settings=settings
+    )
+    assert (result.results[0].status, result.results[0].sub_status) == ("valid", "deliverable")
+    assert result.metadata.total_time_seconds < 10

@@ -102,7 +102,8 @@ async def probe_domain(
     own_deadline = loop.time() + options.timeout * (len(recipients) + 1)
     deadline = own_deadline if deadline is None else min(deadline, own_deadline)
     retry_until: float | None = None
-    delay = options.greylist_delay
+    # At least two retries fit in the budget, whatever the configured first delay.
+    delay = min(options.greylist_delay, options.timeout / 4)
     pending = list(dict.fromkeys(recipients))
     while True:
         tentative = await _one_pass(hosts, pending, options, limiter, probe, deadline)
