@@ -292,6 +292,16 @@ def drop_at_rcpt(command: str) -> str | None:
     return "250 OK"
 
 
+def no_rset(command: str) -> str | None:
+    """A server that knows only one transaction per connection: RSET is not implemented."""
+    verb = command.split(" ", 1)[0].split(":", 1)[0].upper()
+    if verb == "RSET":
+        return "502 5.5.2 Error: command not implemented"
+    if verb == "RCPT":
+        return "250 2.1.5 Ok" if "<alice@" in command else "550 5.1.1 User unknown"
+    return "221 bye" if verb == "QUIT" else "250 OK"
+
+
 def refuse_all(command: str) -> str | None:
     return "554 5.7.1 go away" if not command.upper().startswith("QUIT") else "221 bye"
 
@@ -328,7 +338,7 @@ GMAIL_NOT_FOUND = (
     "550 5.1.1 unnecessary spaces. https://support.google.com/mail/?p=NoSuchUser"
 )
 POSTFIX_NOT_FOUND = "550 5.1.1 Recipient address rejected: User unknown in virtual mailbox table"
-HOSTS = tuple(f"127.0.0.{last}" for last in range(1, 9))
+HOSTS = tuple(f"127.0.0.{last}" for last in range(1, 10))
 
 
 def _full_rule(address: str) -> str | None:
@@ -373,6 +383,7 @@ def main_rules() -> dict[str, Rule]:
         "slowish.test": users({"alice"}, POSTFIX_NOT_FOUND),
         "fallback.test": users({"alice"}, POSTFIX_NOT_FOUND),
         "0-mail.com": users({"alice"}, POSTFIX_NOT_FOUND),
+        "ipmx.test": users({"alice"}, POSTFIX_NOT_FOUND),
         "mailinator.com": always(None),
         "alwaysgrey.test": always("450 4.2.0 Recipient address rejected: Greylisted, try later"),
         "xn--bcher-kva.test": users({"alice"}, POSTFIX_NOT_FOUND),
@@ -382,7 +393,7 @@ def main_rules() -> dict[str, Rule]:
 def build_zone() -> Zone:
     zone = Zone()
     for domain in main_rules():
-        if domain != "amx.test":
+        if domain not in {"amx.test", "ipmx.test"}:
             zone.mail_domain(domain, (f"mx.{domain}", "127.0.0.1"))
     zone.add("amx.test", "A", "127.0.0.1")  # no MX: the domain's own address (RFC 5321 §5.1)
     zone.add("nomail.test", "TXT", "v=spf1 -all")  # exists, but has no mail host at all
@@ -402,6 +413,8 @@ def build_zone() -> Zone:
     zone.mail_domain("tls.test", ("mx.tls.test", "127.0.0.5"))
     zone.mail_domain("banner.test", ("mx.banner.test", "127.0.0.6"))
     zone.mail_domain("busy.test", ("mx.busy.test", "127.0.0.8"))
+    zone.mail_domain("norset.test", ("mx.norset.test", "127.0.0.9"))
+    zone.add("ipmx.test", "MX", "10 127.0.0.1")  # an IP address where a host name belongs
     zone.add("1.0.0.127.listed.test", "A", "127.0.0.2")  # DNSBL: 127.0.0.1 is listed
     zone.add("1.0.0.127.refusing.test", "A", "127.255.255.254")  # Spamhaus "query refused"
     zone.add("many.test", "MX", *(f"{10 * n} mx{n}.many.test" for n in range(1, 6)))
@@ -442,6 +455,7 @@ def start_world(tls_dir: Path) -> Peers:
         refuse_all,
     )
     raw.start("127.0.0.8", port, "421 4.3.2 Service not available, closing channel", refuse_all)
+    raw.start("127.0.0.9", port, "220 mx.norset.test ESMTP", no_rset)
     return Peers(dns, port, handlers, controllers, raw)
 
 

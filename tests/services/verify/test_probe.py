@@ -163,3 +163,24 @@ async def test_greylisting_clears_within_the_shortest_budget_with_default_delays
     )
     assert (result.results[0].status, result.results[0].sub_status) == ("valid", "deliverable")
     assert result.metadata.total_time_seconds < 10
+
+
+async def test_a_server_without_rset_gets_one_recipient_per_connection(
+    world: Peers, verify_settings: VerifySettings
+) -> None:
+    before = world.raw.connections
+    result = await verify_emails(
+        VerifyRequest(
+            emails=["alice@norset.test", "nobody@norset.test", "bob@norset.test"],
+            smtp_timeout_secs=10,
+        ),
+        settings=verify_settings,
+    )
+    assert [item.sub_status for item in result.results] == [
+        "deliverable",
+        "mailbox_not_found",
+        "mailbox_not_found",
+    ]
+    assert not result.results[0].flags.is_catch_all
+    # the probe's connection (RSET refused after it), then one per address
+    assert world.raw.connections - before == 4

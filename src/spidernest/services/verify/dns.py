@@ -6,6 +6,7 @@ exist" and "this domain has no mail host" are answers (``MailDomain.state``), no
 
 from __future__ import annotations
 
+import ipaddress
 from dataclasses import dataclass, field
 
 import dns.asyncresolver
@@ -145,6 +146,10 @@ class MailResolver:
         hosts: list[MailHost] = []
         failure: DNSError | None = None
         for preference, name in exchanges:
+            if _is_ip_address(name):
+                # Against RFC 5321 §5.1, but seen in the wild; sending MTAs mostly cope.
+                hosts.append(MailHost(name, preference, (name,)))
+                continue
             try:
                 found = await self.addresses(name)
             except DNSError as exc:
@@ -155,6 +160,14 @@ class MailResolver:
             if len(hosts) >= self._max_hosts:
                 break
         return hosts, failure
+
+
+def _is_ip_address(name: str) -> bool:
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
 
 
 def _parse_mx(records: list[str]) -> list[tuple[int, str]]:

@@ -79,6 +79,7 @@ class _Session:
     in_transaction: bool = False  # MAIL FROM was accepted: a failure now is a dropped line
     tls_failed: bool = False
     too_many: bool = False
+    reset_refused: bool = False  # the server will not start a second transaction
 
 
 async def probe_domain(
@@ -162,8 +163,9 @@ async def _on_host(
     tentative: dict[str, Answer] = {}
     use_tls = True
     second_chances = 1
+    batch_size = options.max_rcpt
     while queue:
-        batch = queue[: options.max_rcpt]
+        batch = queue[:batch_size]
         async with limiter.slot(host.name):
             session = await _converse(host, batch, options, limiter, probe, deadline, use_tls)
         for key, answer in session.answers.items():
@@ -175,6 +177,8 @@ async def _on_host(
         if session.tls_failed and use_tls:
             use_tls = False  # fall back to plain text, as sending MTAs do
             continue
+        if session.reset_refused:
+            batch_size = 1  # one recipient per connection is all this server allows
         if session.failure is None and (not session.too_many or progressed):
             continue
         # A dropped connection (not a hang) gets one fresh try before the next host.
@@ -226,8 +230,9 @@ async def _ask_each(
 ) -> None:
     """RCPT TO each recipient, with RSET and MAIL FROM in between."""
     for index, item in enumerate(batch):
-        if index:
-            await _reset(connection, batch, options)
+        if index and not await _reset(connection, batch, options):
+            session.reset_refused = True
+            return
         await limiter.pace(connection.host)
         verdict, reply = await _rcpt(connection, item)
         if verdict is Verdict.TOO_MANY_RECIPIENTS:
@@ -297,7 +302,7 @@ async def _open_transaction(
         return False
     session.in_transaction = True
     if probe.catch_all is None:
-        await _probe_catch_all(connection, batch, options, probe)
+        return await _probe_catch_all(connection, batch, options, probe, session)
     return True
 
 
@@ -326,14 +331,14 @@ async def _mail_from(
 
 async def _reset(
     connection: SMTPConnection, batch: list[ParsedAddress], options: ProbeOptions
-) -> None:
-    """RSET and a new MAIL FROM between recipients, so that each is asked in a clean state."""
-    reply = await connection.command("RSET")
-    if reply.code >= 400:
-        raise SMTPError(f"{connection.host} refused RSET: {reply}")
-    reply = await _mail_from(connection, batch, options)
-    if reply.code >= 400:
-        raise SMTPError(f"{connection.host} refused MAIL FROM after RSET: {reply}")
+) -> bool:
+    """RSET and a new MAIL FROM between recipients, so that each is asked in a clean state.
+
+    Returns ``False`` when the server refuses either: it then gets one recipient per connection.
+    """
+    if (await connection.command("RSET")).code >= 400:
+        return False
+    return (await _mail_from(connection, batch, options)).code < 400
 
 
 async def _probe_catch_all(
@@ -341,8 +346,12 @@ async def _probe_catch_all(
     batch: list[ParsedAddress],
     options: ProbeOptions,
     probe: DomainProbe,
-) -> None:
-    """RCPT a local part nobody has; a domain that accepts it accepts anything."""
+    session: _Session,
+) -> bool:
+    """RCPT a local part nobody has; a domain that accepts it accepts anything.
+
+    Returns ``False`` when the connection cannot go on to the real recipients.
+    """
     domain = batch[0].ascii_domain
     reply = await connection.command(f"RCPT TO:<{probe.probe_local}@{domain}>")
     verdict = classify_recipient(reply)
@@ -350,7 +359,11 @@ async def _probe_catch_all(
         probe.catch_all = True
     elif reply.code >= 500:
         probe.catch_all = False
-    await _reset(connection, batch, options)
+    if await _reset(connection, batch, options):
+        return True
+    session.reset_refused = True
+    probe.catch_all = bool(probe.catch_all)  # no second probe on a server this strict
+    return False
 
 
 async def _rcpt(connection: SMTPConnection, item: ParsedAddress) -> tuple[Verdict, Reply | None]:
