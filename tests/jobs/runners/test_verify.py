@@ -42,6 +42,8 @@ def test_job_type_contract() -> None:
         ({"emails": [f"u{i}@x.com" for i in range(101)]}, "emails"),
         ({"email": "a@b.com", "smtp_timeout_secs": 5}, "smtp_timeout_secs"),
         ({"email": "a@b.com", "smtp_timeout_secs": 121}, "smtp_timeout_secs"),
+        ({"email": "a@b.com", "from_email": "x@y.com>\r\nDATA"}, "from_email"),
+        ({"email": "a@b.com", "hello_name": "mx.example.com\r\nMAIL FROM:<>"}, "hello_name"),
     ],
 )
 def test_bad_payloads_are_refused_naming_the_field(

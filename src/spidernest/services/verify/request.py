@@ -25,8 +25,11 @@ class VerifyRequest(BaseModel):
     check_gravatar: bool = False
     check_dnsbl: bool = False
     smtp_timeout_secs: int = Field(default=45, ge=10, le=120)
-    from_email: str | None = Field(default=None, max_length=320)
-    hello_name: str | None = Field(default=None, max_length=255)
+    # Both end up on an SMTP command line: no spaces, no angle brackets, no line breaks.
+    from_email: str | None = Field(default=None, max_length=320, pattern=r"^[^\s<>@]+@[^\s<>@]+$")
+    hello_name: str | None = Field(
+        default=None, max_length=255, pattern=r"^(?:[A-Za-z0-9_.-]+|\[[0-9A-Fa-f:.]+\])$"
+    )
     test: bool = False
     fuzziq_enabled: bool | None = None
     fuzziq_unique_only: bool | None = None
