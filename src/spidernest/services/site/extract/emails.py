@@ -35,6 +35,12 @@ _AT = re.compile(
     rf"klammeraffe|chiocciola)\s*{_BRACKETS_CLOSE}\s*",
     re.IGNORECASE,
 )
+# The same words without the surrounding-space scan: a cheap test whether to deobfuscate.
+_AT_TRIGGER = re.compile(
+    rf"{_BRACKETS_OPEN}\s*(?:at|ät|@|arroba|chez|snabel-a|malpa|małpa|apenstaartje|"
+    rf"klammeraffe|chiocciola)\s*{_BRACKETS_CLOSE}",
+    re.IGNORECASE,
+)
 _DOT = re.compile(
     rf"\s*{_BRACKETS_OPEN}\s*(?:dot|punkt|point|punto|ponto|kropka|prick|piste|\.)\s*"
     rf"{_BRACKETS_CLOSE}\s*",
@@ -278,7 +284,7 @@ def emails_from_text(text: str) -> list[str]:
     """Every address-shaped string in ``text``, including common obfuscations (unfiltered)."""
     found = _candidates(text) if "@" in text else []
     lowered = text.lower()
-    if " dot " in lowered or " @ " in text or _AT.search(text):
+    if " dot " in lowered or " @ " in text or _AT_TRIGGER.search(text):
         obfuscated = _deobfuscate(text)
         if obfuscated != text:
             found.extend(_candidates(obfuscated))

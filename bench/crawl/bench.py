@@ -1,0 +1,102 @@
+"""Crawl benchmark: SpiderNest vs a Scrapy regex spider vs Crawl4AI's HTTP deep crawl.
+
+    .venv/bin/python bench/crawl/bench.py [--sites 200] [--pages 10] [--tools-python PATH]
+
+Serves a generated web (``web.py``) in its own process, then runs each crawler in its own
+process one after the other and reads that process's own resource usage (``os.wait4``): CPU
+seconds (user + system) and peak RSS. Scrapy and Crawl4AI run from ``--tools-python`` (a
+separate virtualenv, so that their pins never touch SpiderNest's environment).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def _run(name: str, command: list[str]) -> dict[str, float] | None:
+    started = time.perf_counter()
+    with tempfile.TemporaryFile() as out:
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        stderr = process.stderr.read().decode(errors="replace") if process.stderr else ""
+        out.seek(0)
+        output = out.read().decode(errors="replace")
+    if status != 0:
+        print(f"{name}: failed (exit {status})\n{stderr[-2000:]}")
+        return None
+    report = json.loads(output.strip().splitlines()[-1])
+    report.update(
+        wall=wall,
+        cpu=usage.ru_utime + usage.ru_stime,
+        peak_mb=usage.ru_maxrss / 1024,
+    )
+    return report
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sites", type=int, default=200)
+    parser.add_argument("--pages", type=int, default=10)
+    parser.add_argument("--tools-python", default="/tmp/benchvenv/bin/python")
+    args = parser.parse_args()
+    ready = Path(tempfile.mkdtemp()) / "urls.json"
+    server = subprocess.Popen(
+        [sys.executable, str(HERE / "web.py"), "--sites", str(args.sites), "--pages",
+         str(args.pages), "--ready", str(ready)]
+    )  # fmt: skip
+    try:
+        for _ in range(300):
+            if ready.exists() and ready.stat().st_size:
+                break
+            time.sleep(0.1)
+        tools = {
+            "spidernest (contacts)": [sys.executable, str(HERE / "run_spidernest.py"), str(ready)],
+            "spidernest (+compendium fit)": [
+                sys.executable, str(HERE / "run_spidernest.py"), str(ready), "--mode", "compendium",
+            ],
+            "scrapy (regex)": [args.tools_python, str(HERE / "run_scrapy.py"), str(ready)],
+            "crawl4ai (http deep crawl)": [args.tools_python, str(HERE / "run_crawl4ai.py"), str(ready)],
+        }  # fmt: skip
+        results = {name: _run(name, command) for name, command in tools.items()}
+    finally:
+        server.terminate()
+        server.wait()
+    _print(results)
+
+
+def _print(results: dict[str, dict[str, float] | None]) -> None:
+    print(
+        f"{'tool':32} {'pages':>6} {'wall s':>7} {'pages/s':>8} {'CPU ms/page':>12} {'peak MB':>8}"
+    )
+    rates: dict[str, float] = {}
+    for name, r in results.items():
+        if r is None:
+            print(f"{name:32} {'n/a':>6}")
+            continue
+        rates[name] = r["pages"] / r["wall"]
+        print(
+            f"{name:32} {int(r['pages']):>6} {r['wall']:>7.2f} {rates[name]:>8.1f} "
+            f"{1000 * r['cpu'] / max(r['pages'], 1):>12.2f} {r['peak_mb']:>8.1f}"
+        )
+    base = "spidernest (contacts)"
+    for name, rate in rates.items():
+        if name != base and base in rates:
+            print(f"ratio pages/s {base} / {name}: {rates[base] / rate:.2f}")
+    full = "spidernest (+compendium fit)"
+    for name in ("scrapy (regex)", "crawl4ai (http deep crawl)"):
+        if full in rates and name in rates:
+            print(f"ratio pages/s {full} / {name}: {rates[full] / rates[name]:.2f}")
+
+
+if __name__ == "__main__":
+    main()
