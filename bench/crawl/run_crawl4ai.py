@@ -7,6 +7,7 @@ import json
 import re
 import sys
 import time
+from pathlib import Path
 
 from crawl4ai import AsyncWebCrawler, CacheMode, CrawlerRunConfig, HTTPCrawlerConfig
 from crawl4ai.async_crawler_strategy import AsyncHTTPCrawlerStrategy
@@ -15,8 +16,7 @@ from crawl4ai.deep_crawling import BFSDeepCrawlStrategy
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 
 
-async def main() -> None:
-    urls = json.loads(open(sys.argv[1]).read())
+async def main(urls: list[str]) -> None:
     concurrency = int(sys.argv[2]) if len(sys.argv) > 2 else 32
     strategy = AsyncHTTPCrawlerStrategy(browser_config=HTTPCrawlerConfig())
     pages = emails = 0
@@ -45,4 +45,4 @@ async def main() -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    asyncio.run(main(json.loads(Path(sys.argv[1]).read_text())))

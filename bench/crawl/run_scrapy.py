@@ -7,6 +7,7 @@ import re
 import sys
 import time
 from collections import Counter
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import scrapy
@@ -39,7 +40,7 @@ class SiteSpider(scrapy.Spider):
 
 
 def main() -> None:
-    urls = json.loads(open(sys.argv[1]).read())
+    urls = json.loads(Path(sys.argv[1]).read_text())
     process = CrawlerProcess(
         settings={
             "LOG_LEVEL": "ERROR",

@@ -7,19 +7,14 @@ import asyncio
 import json
 import sys
 import time
+from pathlib import Path
 
 from spidernest.config import Settings
 from spidernest.net import Fetcher
 from spidernest.services.site import SiteRequest, crawl_site
 
 
-async def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("urls")
-    parser.add_argument("--mode", default="contacts")
-    parser.add_argument("--concurrency", type=int, default=32)
-    args = parser.parse_args()
-    urls = json.loads(open(args.urls).read())
+async def main(args: argparse.Namespace, urls: list[str]) -> None:
     settings = Settings(_env_file=None, net={"allow_private_networks": True, "http2": False})
     gate = asyncio.Semaphore(args.concurrency)
     pages = emails = phones = 0
@@ -51,4 +46,9 @@ async def main() -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    parser = argparse.ArgumentParser()
+    parser.add_argument("urls")
+    parser.add_argument("--mode", default="contacts")
+    parser.add_argument("--concurrency", type=int, default=32)
+    arguments = parser.parse_args()
+    asyncio.run(main(arguments, json.loads(Path(arguments.urls).read_text())))

@@ -14,11 +14,12 @@ import json
 import random
 from pathlib import Path
 
-WORDS = (
+_VOCABULARY = (
     "solutions quality service customers team experience projects industry partner support "
     "innovation design engineering sustainable reliable regional family tradition modern craft "
     "consulting logistics software hardware installation maintenance planning delivery"
-).split()
+)
+WORDS = _VOCABULARY.split()
 FIRST = ["Anna", "Jonas", "Marie", "Lukas", "Sofia", "Paul", "Emma", "Felix", "Clara", "Noah"]
 
 
