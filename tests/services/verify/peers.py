@@ -302,6 +302,22 @@ def no_rset(command: str) -> str | None:
     return "221 bye" if verb == "QUIT" else "250 OK"
 
 
+class PipeliningServer:
+    """Announces PIPELINING (RFC 2920) and records every command it is sent."""
+
+    def __init__(self) -> None:
+        self.commands: list[str] = []
+
+    def __call__(self, command: str) -> str | None:
+        self.commands.append(command)
+        verb = command.split(" ", 1)[0].split(":", 1)[0].upper()
+        if verb == "EHLO":
+            return "250-mx.pipe.test\r\n250-PIPELINING\r\n250 8BITMIME"
+        if verb == "RCPT":
+            return "250 2.1.5 Ok" if "<alice@" in command else "550 5.1.1 User unknown"
+        return "221 bye" if verb == "QUIT" else "250 OK"
+
+
 def refuse_all(command: str) -> str | None:
     return "554 5.7.1 go away" if not command.upper().startswith("QUIT") else "221 bye"
 
@@ -338,7 +354,7 @@ GMAIL_NOT_FOUND = (
     "550 5.1.1 unnecessary spaces. https://support.google.com/mail/?p=NoSuchUser"
 )
 POSTFIX_NOT_FOUND = "550 5.1.1 Recipient address rejected: User unknown in virtual mailbox table"
-HOSTS = tuple(f"127.0.0.{last}" for last in range(1, 10))
+HOSTS = tuple(f"127.0.0.{last}" for last in range(1, 11))
 
 
 def _full_rule(address: str) -> str | None:
@@ -414,7 +430,10 @@ def build_zone() -> Zone:
     zone.mail_domain("banner.test", ("mx.banner.test", "127.0.0.6"))
     zone.mail_domain("busy.test", ("mx.busy.test", "127.0.0.8"))
     zone.mail_domain("norset.test", ("mx.norset.test", "127.0.0.9"))
-    zone.add("ipmx.test", "MX", "10 127.0.0.1")  # an IP address where a host name belongs
+    zone.add("ipmx.test", "MX", "10 127.0.0.1")
+    zone.mail_domain(
+        "pipe.test", ("mx.pipe.test", "127.0.0.10")
+    )  # an IP address where a host name belongs
     zone.add("1.0.0.127.listed.test", "A", "127.0.0.2")  # DNSBL: 127.0.0.1 is listed
     zone.add("1.0.0.127.refusing.test", "A", "127.255.255.254")  # Spamhaus "query refused"
     zone.add("many.test", "MX", *(f"{10 * n} mx{n}.many.test" for n in range(1, 6)))
@@ -456,6 +475,7 @@ def start_world(tls_dir: Path) -> Peers:
     )
     raw.start("127.0.0.8", port, "421 4.3.2 Service not available, closing channel", refuse_all)
     raw.start("127.0.0.9", port, "220 mx.norset.test ESMTP", no_rset)
+    raw.start("127.0.0.10", port, "220 mx.pipe.test ESMTP", PipeliningServer())
     return Peers(dns, port, handlers, controllers, raw)
 
 

@@ -184,3 +184,17 @@ async def test_a_server_without_rset_gets_one_recipient_per_connection(
     assert not result.results[0].flags.is_catch_all
     # the probe's connection (RSET refused after it), then one per address
     assert world.raw.connections - before == 4
+
+
+async def test_pipelining_servers_get_the_same_questions(verify_settings: VerifySettings) -> None:
+    result = await verify_emails(
+        VerifyRequest(
+            emails=["alice@pipe.test", "nobody@pipe.test", "bob@pipe.test"], smtp_timeout_secs=10
+        ),
+        settings=verify_settings,
+    )
+    assert [item.sub_status for item in result.results] == [
+        "deliverable",
+        "mailbox_not_found",
+        "mailbox_not_found",
+    ]

@@ -20,6 +20,7 @@ from spidernest.services.verify.limits import HostLimiter
 from spidernest.services.verify.score import MailboxOutcome
 from spidernest.services.verify.smtp import SMTPConnection
 from spidernest.services.verify.syntax import ParsedAddress
+from spidernest.services.verify.transaction import mail_from, rcpt, reset, reset_and_rcpt
 
 __all__ = ["Answer", "DomainProbe", "ProbeOptions", "probe_domain"]
 
@@ -230,11 +231,15 @@ async def _ask_each(
 ) -> None:
     """RCPT TO each recipient, with RSET and MAIL FROM in between."""
     for index, item in enumerate(batch):
-        if index and not await _reset(connection, batch, options):
-            session.reset_refused = True
-            return
         await limiter.pace(connection.host)
-        verdict, reply = await _rcpt(connection, item)
+        if index:
+            asked = await reset_and_rcpt(connection, batch, options.from_email, item)
+            if asked is None:
+                session.reset_refused = True
+                return
+            verdict, reply = asked
+        else:
+            verdict, reply = await rcpt(connection, item)
         if verdict is Verdict.TOO_MANY_RECIPIENTS:
             session.too_many = True
             return
@@ -298,7 +303,7 @@ async def _open_transaction(
             await connection.hello(options.hello_name), session, connection
         ):
             return False
-    if not _session_ok(await _mail_from(connection, batch, options), session, connection):
+    if not _session_ok(await mail_from(connection, batch, options.from_email), session, connection):
         return False
     session.in_transaction = True
     if probe.catch_all is None:
@@ -321,26 +326,6 @@ def _session_ok(reply: Reply, session: _Session, connection: SMTPConnection) -> 
     return False
 
 
-async def _mail_from(
-    connection: SMTPConnection, batch: list[ParsedAddress], options: ProbeOptions
-) -> Reply:
-    needs_utf8 = any(item.needs_smtputf8 for item in batch)
-    suffix = " SMTPUTF8" if needs_utf8 and "SMTPUTF8" in connection.extensions else ""
-    return await connection.command(f"MAIL FROM:<{options.from_email}>{suffix}")
-
-
-async def _reset(
-    connection: SMTPConnection, batch: list[ParsedAddress], options: ProbeOptions
-) -> bool:
-    """RSET and a new MAIL FROM between recipients, so that each is asked in a clean state.
-
-    Returns ``False`` when the server refuses either: it then gets one recipient per connection.
-    """
-    if (await connection.command("RSET")).code >= 400:
-        return False
-    return (await _mail_from(connection, batch, options)).code < 400
-
-
 async def _probe_catch_all(
     connection: SMTPConnection,
     batch: list[ParsedAddress],
@@ -359,18 +344,11 @@ async def _probe_catch_all(
         probe.catch_all = True
     elif reply.code >= 500:
         probe.catch_all = False
-    if await _reset(connection, batch, options):
+    if await reset(connection, batch, options.from_email):
         return True
     session.reset_refused = True
     probe.catch_all = bool(probe.catch_all)  # no second probe on a server this strict
     return False
-
-
-async def _rcpt(connection: SMTPConnection, item: ParsedAddress) -> tuple[Verdict, Reply | None]:
-    if item.needs_smtputf8 and "SMTPUTF8" not in connection.extensions:
-        return Verdict.REJECTED, None
-    reply = await connection.command(f"RCPT TO:<{item.smtp_address}>")
-    return classify_recipient(reply), reply
 
 
 _FINAL = {
