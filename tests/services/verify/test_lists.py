@@ -9,7 +9,6 @@ from spidernest.services.verify.lists import (
     is_free_domain,
     is_role_local_part,
 )
-from spidernest.services.verify.provider import detect_provider
 
 
 def test_disposable_domains_come_from_the_maintained_list() -> None:
@@ -36,27 +35,3 @@ def test_role_local_parts(local: str) -> None:
 @pytest.mark.parametrize("local", ["john", "j.doe", "information.officer.smith", "salesman"])
 def test_personal_local_parts(local: str) -> None:
     assert not is_role_local_part(local)
-
-
-@pytest.mark.parametrize(
-    ("hosts", "provider"),
-    [
-        (["aspmx.l.google.com", "alt1.aspmx.l.google.com"], "google"),
-        (["smtp.google.com"], "google"),
-        (["acme-com.mail.protection.outlook.com"], "Microsoft"),
-        (["hotmail-com.olc.protection.outlook.com"], "Microsoft"),
-        (["mta5.am0.yahoodns.net"], "Yahoo"),
-        (["mx.zoho.eu"], "Zoho"),
-        (["mail.protonmail.ch"], "ProtonMail"),
-        (["mx01.mail.icloud.com"], "iCloud"),
-        (["mx1.secureserver.net"], "GoDaddy"),
-        (["mx1.privateemail.com"], "Namecheap"),
-        (["inbound-smtp.eu-west-1.amazonaws.com"], "Amazon SES"),
-        (["mx.sendgrid.net"], "SendGrid"),
-        (["mxa.mailgun.org"], "Mailgun"),
-        (["mail.acme.com"], "Other"),
-        ([], None),
-    ],
-)
-def test_provider_from_mx_hosts(hosts: list[str], provider: str | None) -> None:
-    assert detect_provider(hosts) == provider
