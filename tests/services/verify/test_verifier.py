@@ -149,7 +149,7 @@ def test_no_catch_all_probe_at_consumer_domains(world: Peers, outcome: VerifyRes
 
 
 def test_identity_and_tls(world: Peers, outcome: VerifyResult) -> None:
-    assert set(world.handlers["main"].mail_froms) == {"probe@verifier.test"}
-    assert "verifier.test" in world.handlers["main"].helos
+    assert set(world.handlers["tls"].mail_froms) == {"probe@verifier.test"}
+    assert set(world.handlers["tls"].helos) == {"verifier.test"}
     # The TLS-only host answers MAIL FROM only after STARTTLS, so reaching RCPT proves it.
     assert "alice@tls.test" in world.handlers["tls"].rcpts
