@@ -183,3 +183,17 @@ async def test_javascript_only_site_without_spa_finds_nothing(
     assert result.metadata.spa_enabled is False
     assert result.metadata.browser_rendering_available is False
     assert browser.running_browsers == 0  # never launched
+
+
+@pytest.mark.browser
+async def test_addresses_written_by_scripts_are_rendered_when_nothing_else_is_found(
+    web: FixtureWeb, fetcher: Fetcher, settings: Settings
+) -> None:
+    site = web["de_scripted"]
+    async with BrowserPool(settings.net) as browser:
+        if not browser.available:
+            pytest.skip("no Chromium on this machine")
+        result = await crawl_site(SiteRequest(url=site.url), fetcher=fetcher, browser=browser)
+    assert result.emails == ["praxis@dr-weber-koeln.de"]
+    assert result.phones == ["+49 221 12345678"]
+    assert result.metadata.pages_rendered == 1  # only the contact page, not the whole site

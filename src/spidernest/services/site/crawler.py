@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -38,6 +39,12 @@ _MAX_MARKUP_CHARS = 3_000_000
 # A link scoring at least this is a contact or imprint page (see links.expand_targets).
 _CONTACT_SCORE = 100.0
 _META_REFRESH_BONUS = 1_000.0
+# Scripts that write an address: mailto, an @ (plain, entity or escaped) or char codes.
+_SCRIPTED_CONTACT = re.compile(
+    r"<script\b[^>]*>[^<]{0,20000}?(?:mailto|@|&#64;|\\x40|\\u0040|fromCharCode)",
+    re.IGNORECASE,
+)
+_MAX_SCRIPT_RENDERS = 2
 
 
 @dataclass(slots=True)
@@ -242,7 +249,35 @@ class _Crawl:
         async with asyncio.TaskGroup() as group:
             for worker in workers:
                 group.create_task(worker)
+        await self._render_scripted_contacts()
         return self.outcome
+
+    async def _render_scripted_contacts(self) -> None:
+        """No email anywhere: render the home and contact pages whose scripts may write one.
+
+        Server-rendered sites often assemble their address in a script (``document.write``,
+        ``String.fromCharCode``) against harvesters; only a browser reads those.
+        """
+        pages = self.outcome.pages
+        if not self.plan.enable_spa or any(page.facts.emails for page in pages):
+            return
+        if self.browser is None or not self.browser.available:
+            return
+        candidates = [
+            page
+            for page in pages
+            if (page.order == 0 or page.score >= _CONTACT_SCORE)
+            and not page.facts.client_rendered
+            and _SCRIPTED_CONTACT.search(page.markup)
+        ]
+        for page in candidates[:_MAX_SCRIPT_RENDERS]:
+            if time.monotonic() > self.deadline:
+                return
+            rendered = await self._render(page.facts.url)
+            if rendered is not None:
+                contact = page.score >= _CONTACT_SCORE
+                page.facts = parse_page(rendered, page.facts.url, contact_page=contact)
+                page.markup = rendered
 
 
 async def crawl_pages(

@@ -140,6 +140,14 @@ def _itemprop(scope: LexborNode, prop: str) -> str | None:
     return " ".join(value.split())[:200] or None
 
 
+def _read_frames(tree: LexborHTMLParser, facts: PageFacts) -> None:
+    """Social widgets embedded as iframes (the Facebook page plugin) name the site's page."""
+    for node in tree.css('iframe[src*="facebook.com/plugins/page"]'):
+        social = classify_social(_attr(node, "src"))
+        if social is not None:
+            facts.socials.append(SocialSighting(*social, in_chrome=True))
+
+
 def _read_microdata(tree: LexborHTMLParser, facts: PageFacts) -> None:
     for scope in tree.css('[itemtype*="PostalAddress"]'):
         props: dict[str, str] = {}
@@ -219,6 +227,7 @@ def parse_page(markup: str, url: str, *, contact_page: bool = False) -> PageFact
     facts.emails.extend(emails_from_text(text))
     facts.phones.extend(phones_from_text(text))
     _read_microdata(tree, facts)
+    _read_frames(tree, facts)
     footer = tree.css_first("footer") or tree.css_first("#footer, .footer")
     if contact_page:
         facts.addresses.extend(addresses_from_text(text))

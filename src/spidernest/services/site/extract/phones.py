@@ -139,7 +139,7 @@ def _last_kind_end(before: str) -> int:
 def phone_from_tel(href: str) -> PhoneCandidate | None:
     """The number of a ``tel:`` / ``callto:`` / ``fax:`` link."""
     scheme, _, rest = href.strip().partition(":")
-    number = unquote(rest).split(";", 1)[0].split("?", 1)[0].strip()
+    number = unquote(rest).lstrip("/").split(";", 1)[0].split("?", 1)[0].strip()
     if sum(ch.isdigit() for ch in number) < 5:
         return None
     kind: Kind = "fax" if scheme.lower() == "fax" else "phone"

@@ -182,6 +182,13 @@ def _linkedin(segments: list[str]) -> str | None:
     return None
 
 
+_YOUTUBE_PAGES = frozenset((
+    "watch", "embed", "results", "playlist", "shorts", "feed", "t", "redirect", "about",
+    "premium", "gaming", "kids", "music", "live", "hashtag", "account", "signin", "logout",
+    "upload", "howyoutubeworks", "creators", "ads",
+))  # fmt: skip
+
+
 def _youtube(segments: list[str]) -> str | None:
     if not segments:
         return None
@@ -190,6 +197,9 @@ def _youtube(segments: list[str]) -> str | None:
         return f"https://youtube.com/{first}"
     if first.lower() in {"channel", "c", "user"} and len(segments) >= 2:
         return f"https://youtube.com/{first.lower()}/{segments[1]}"
+    # Legacy custom URLs (youtube.com/AcmeGmbH) are channels too.
+    if len(segments) <= 2 and first.lower() not in _YOUTUBE_PAGES and _HANDLE.match(first):
+        return f"https://youtube.com/{first}"
     return None
 
 
@@ -264,6 +274,12 @@ def _facebook(path: str, query: dict[str, list[str]], segments: list[str]) -> st
         return f"https://facebook.com/profile.php?id={ident}" if ident.isdigit() else None
     if segments and segments[0].lower() in {"pages", "groups", "people"} and len(segments) >= 2:
         return f"https://facebook.com/{'/'.join(segments[:3])}"
+    if segments and segments[0].lower() == "pg" and len(segments) >= 2:
+        segments = segments[1:]  # facebook.com/pg/Acme/about → the page itself
+    if path.rstrip("/").endswith("plugins/page.php"):
+        inner = query.get("href", [""])[0]  # the page-plugin iframe names the page it shows
+        found = classify_social(inner) if "facebook.com" in inner else None
+        return found[1] if found and found[0] == "facebook" else None
     return _simple("facebook", "facebook.com", segments)
 
 
