@@ -3,8 +3,9 @@
     .venv/bin/python bench/verify/bench.py [--addresses 1000] [--domains 50] [--delay 0.1]
                                            [--naive-sample 60] [--concurrency 10]
 
-A local SMTP server (its own thread and event loop, on 127.0.0.1) answers every command after
-``--delay`` seconds, as a distant real server would; half of each domain's users exist. A local
+A local SMTP server (its own thread and event loop, on 127.0.0.1) answers every command
+``--delay`` seconds after it arrived, as a distant real server would (commands pipelined
+together share the wait); it announces PIPELINING; half of each domain's users exist. A local
 DNS server gives each domain its own MX host name. The addresses are shuffled (fixed seed) and
 verified the way jobs would be: ``verify_emails`` on chunks of 100 (the API's maximum), one
 after the other. The naive loop (connect, EHLO, MAIL FROM, RCPT TO, QUIT per address, one
@@ -43,21 +44,46 @@ class SlowSMTP:
         self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        """Each reply leaves ``delay`` seconds after its command arrived, in order.
+
+        That is a network round trip: commands sent one by one cost ``delay`` each, commands
+        pipelined together (RFC 2920) share one.
+        """
         self.connections += 1
+        loop = asyncio.get_running_loop()
+        queue: asyncio.Queue[tuple[float, str | None]] = asyncio.Queue()
+        await queue.put((loop.time(), "220 mx.bench.test ESMTP"))
+        sender = asyncio.create_task(self._send(writer, queue))
         try:
-            await self._say(writer, "220 mx.bench.test ESMTP")
             while line := await reader.readline():
                 self.commands += 1
                 command = line.decode().strip()
                 verb = command.split(" ", 1)[0].split(":", 1)[0].upper()
                 if verb == "QUIT":
-                    await self._say(writer, "221 bye")
+                    await queue.put((loop.time(), "221 bye"))
                     break
-                await self._say(writer, self._reply(verb, command))
+                await queue.put((loop.time(), self._reply(verb, command)))
         except ConnectionError:
             pass
         finally:
+            await queue.put((loop.time(), None))
+            await sender
             writer.close()
+
+    async def _send(
+        self, writer: asyncio.StreamWriter, queue: asyncio.Queue[tuple[float, str | None]]
+    ) -> None:
+        loop = asyncio.get_running_loop()
+        while True:
+            arrived, text = await queue.get()
+            if text is None:
+                return
+            await asyncio.sleep(max(0.0, arrived + self.delay - loop.time()))
+            try:
+                writer.write(text.encode() + b"\r\n")
+                await writer.drain()
+            except ConnectionError:
+                return
 
     def _reply(self, verb: str, command: str) -> str:
         if verb == "EHLO":
@@ -69,11 +95,6 @@ class SlowSMTP:
                 return "250 2.1.5 OK"
             return "550 5.1.1 <x>: Recipient address rejected: User unknown"
         return "250 OK"
-
-    async def _say(self, writer: asyncio.StreamWriter, text: str) -> None:
-        await asyncio.sleep(self.delay)
-        writer.write(text.encode() + b"\r\n")
-        await writer.drain()
 
     def start(self) -> None:
         self.thread.start()
