@@ -45,11 +45,14 @@ _PHONE_WORDS = re.compile(
     r"telefoon|bel\b|bellen|contact|kontakt|contacto|contatto|infolinia|kom\b|komórka|"
     r"portable|fijo|centralita|llámanos|llamanos|chiamaci|appelez|zadzwoń|ring oss|☎|📞|✆)"
     r"\w*\.?\s*[:.]?"
-    r"|\b[tpm]\s*[:.](?=\s*[+(\d])|\(\s*[tpm]\s*\)",
+    r"|\b[tpm]\s*[:.](?=\s*[+(\d])|\(\s*[tpm]\s*\)|(?-i:\b[TPM])\s(?=\s*[+(\d])",
     re.IGNORECASE,
 )
+_FAX_INSIDE = re.compile(r"fax|télécopie|telecopi", re.IGNORECASE)
 _FAX_WORDS = re.compile(
-    r"(?:fax|telefax|télécopie|telecopie|telecopia|\bf\s*[:.])\w*\.?\s*[:.]?", re.IGNORECASE
+    r"(?:fax|telefax|télécopie|telecopie|telecopia|\bf\s*[:.])\w*\.?\s*[:.]?"
+    r"|(?-i:\bF)\s(?=\s*[+(\d])",
+    re.IGNORECASE
 )
 _BLOCK_WORDS = re.compile(
     r"iban|bic|swift|\bust|vat|tax|steuer|st\.?-?nr|hrb|hra|handelsregister|register|"
@@ -61,20 +64,25 @@ _BLOCK_WORDS = re.compile(
     re.IGNORECASE,
 )
 _DATE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$|^(?:19|20)\d{2}\s*[-/]\s*(?:19|20)\d{2}$")
-_IBAN_TAIL = re.compile(r"[A-Z]{2}\d{2}[ ]?$")
+_IBAN_TAIL = re.compile(r"[A-Z]{2}\d{2}[ ]?0$")  # "0" stands for the number
 _NANP = re.compile(r"^[2-9]\d{2}[-. ][2-9]\d{2}[-. ]\d{4}$")
 _FR_DOTS = re.compile(r"^0\d(?:\.\d{2}){4}$")
 _CONTEXT = 32
 
 
 def _kind_before(before: str) -> Kind | None:
-    """The kind named by the last phone or fax word just before a number, if any."""
-    words = list(_PHONE_WORDS.finditer(before)) + list(_FAX_WORDS.finditer(before))
-    if not words:
-        return None
-    last = max(words, key=lambda m: (m.end(), m.end() - m.start()))
-    # "Telefax" and "Télécopie" start like "Tel"/"Tél": the fax word inside decides.
-    return "fax" if _FAX_WORDS.search(last.group(0)) else "phone"
+    """The kind named by the last phone or fax word just before a number, if any.
+
+    ``before`` ends with a ``0`` standing for the number, so that labels checked with a
+    look-ahead (``T +49…``, ``P. 030…``) see a digit after them.
+    """
+    words: list[tuple[int, int, Kind]] = []
+    for match in _PHONE_WORDS.finditer(before):
+        # "Telefax" and "Télécopie" start like "Tel"/"Tél": the fax word inside decides.
+        kind: Kind = "fax" if _FAX_INSIDE.search(match.group(0)) else "phone"
+        words.append((match.end(), match.end() - match.start(), kind))
+    words += [(m.end(), m.end() - m.start(), "fax") for m in _FAX_WORDS.finditer(before)]
+    return max(words)[2] if words else None
 
 
 def _looks_like_phone(number: str) -> bool:
@@ -115,7 +123,7 @@ def phones_from_text(text: str) -> list[PhoneCandidate]:
         if not text[line_start:start].strip():
             # The label sits on the line above (<dt>Fax</dt><dd>…</dd>): read that line instead.
             line_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
-        before = text[max(line_start, start - _CONTEXT) : start]
+        before = text[max(line_start, start - _CONTEXT) : start] + "0"
         if _IBAN_TAIL.search(before):
             continue
         kind = _kind_before(before)
