@@ -37,7 +37,7 @@ def _show_credential(credential: Credential, base_url: str) -> None:
     console.print(credential.token, soft_wrap=True, highlight=False)
     console.print("[bold]Try it:[/bold]")
     console.print(
-        f'curl -s -X POST {base_url}/api/v1/jobs/spiderVerify/submit '
+        f"curl -s -X POST {base_url}/api/v1/jobs/spiderVerify/submit "
         f'-H "Authorization: Bearer {credential.token}" '
         "-H 'Content-Type: application/json' "
         """-d '{"payload": {"email": "info@example.com"}}'""",
@@ -124,9 +124,7 @@ def _bootstrap_client(settings: Settings, base_url: str) -> None:
         _show_credential(credential, base_url)
         console.rule()
     else:
-        console.print(
-            "Clients exist already; `spidernest clients create NAME` issues a new token."
-        )
+        console.print("Clients exist already; `spidernest clients create NAME` issues a new token.")
 
 
 def serve(
