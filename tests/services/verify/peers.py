@@ -226,7 +226,9 @@ def make_tls_files(directory: Path) -> tuple[Path, Path]:
 # ---------------------------------------------------------------- raw, misbehaving SMTP peers
 
 Script = Callable[[str], str | None]
-"""Given a command line, the reply (``None``: drop the connection)."""
+"""Given a command line, the reply (``None``: drop the connection; ``HANG_UP`` + reply: say
+the reply, then drop)."""
+HANG_UP = "\x00hang-up\x00"
 
 
 class RawPeers:
@@ -249,11 +251,13 @@ class RawPeers:
                 writer.write(banner.encode() + b"\r\n")
                 await writer.drain()
                 while line := await reader.readline():
-                    reply = script(line.decode().strip())
+                    reply = script(line.decode(errors="replace").strip())
                     if reply is None:
                         break
-                    writer.write(reply.encode() + b"\r\n")
+                    writer.write(reply.removeprefix(HANG_UP).encode() + b"\r\n")
                     await writer.drain()
+                    if reply.startswith(HANG_UP):
+                        break
             except (ConnectionError, asyncio.CancelledError):
                 pass
             finally:
@@ -318,6 +322,18 @@ class PipeliningServer:
         return "221 bye" if verb == "QUIT" else "250 OK"
 
 
+def broken_starttls(command: str) -> str | None:
+    """Offers STARTTLS, says go ahead, then hangs up: no TLS is possible with this server."""
+    verb = command.split(" ", 1)[0].split(":", 1)[0].upper()
+    if verb == "EHLO":
+        return "250-mx.badtls.test\r\n250 STARTTLS"
+    if verb == "STARTTLS":
+        return HANG_UP + "220 2.0.0 Ready to start TLS"
+    if verb == "RCPT":
+        return "250 2.1.5 Ok" if "<alice@" in command else "550 5.1.1 User unknown"
+    return "221 bye" if verb == "QUIT" else "250 OK"
+
+
 def refuse_all(command: str) -> str | None:
     return "554 5.7.1 go away" if not command.upper().startswith("QUIT") else "221 bye"
 
@@ -354,7 +370,7 @@ GMAIL_NOT_FOUND = (
     "550 5.1.1 unnecessary spaces. https://support.google.com/mail/?p=NoSuchUser"
 )
 POSTFIX_NOT_FOUND = "550 5.1.1 Recipient address rejected: User unknown in virtual mailbox table"
-HOSTS = tuple(f"127.0.0.{last}" for last in range(1, 11))
+HOSTS = tuple(f"127.0.0.{last}" for last in range(1, 12))
 
 
 def _full_rule(address: str) -> str | None:
@@ -430,10 +446,10 @@ def build_zone() -> Zone:
     zone.mail_domain("banner.test", ("mx.banner.test", "127.0.0.6"))
     zone.mail_domain("busy.test", ("mx.busy.test", "127.0.0.8"))
     zone.mail_domain("norset.test", ("mx.norset.test", "127.0.0.9"))
+    # An IP address where a host name belongs (against RFC 5321, seen in the wild).
     zone.add("ipmx.test", "MX", "10 127.0.0.1")
-    zone.mail_domain(
-        "pipe.test", ("mx.pipe.test", "127.0.0.10")
-    )  # an IP address where a host name belongs
+    zone.mail_domain("pipe.test", ("mx.pipe.test", "127.0.0.10"))
+    zone.mail_domain("badtls.test", ("mx.badtls.test", "127.0.0.11"))
     zone.add("1.0.0.127.listed.test", "A", "127.0.0.2")  # DNSBL: 127.0.0.1 is listed
     zone.add("1.0.0.127.refusing.test", "A", "127.255.255.254")  # Spamhaus "query refused"
     zone.add("many.test", "MX", *(f"{10 * n} mx{n}.many.test" for n in range(1, 6)))
@@ -476,6 +492,7 @@ def start_world(tls_dir: Path) -> Peers:
     raw.start("127.0.0.8", port, "421 4.3.2 Service not available, closing channel", refuse_all)
     raw.start("127.0.0.9", port, "220 mx.norset.test ESMTP", no_rset)
     raw.start("127.0.0.10", port, "220 mx.pipe.test ESMTP", PipeliningServer())
+    raw.start("127.0.0.11", port, "220 mx.badtls.test ESMTP", broken_starttls)
     return Peers(dns, port, handlers, controllers, raw)
 
 

@@ -40,6 +40,8 @@ CASES: list[tuple[str, str, str]] = [
     ("alice@fallback.test", "valid", "deliverable"),
     ("alice@tls.test", "valid", "deliverable"),
     ("nobody@tls.test", "invalid", "mailbox_not_found"),
+    ("alice@badtls.test", "valid", "deliverable"),
+    ("nobody@badtls.test", "invalid", "mailbox_not_found"),
     ("alice@amx.test", "valid", "deliverable"),
     ("alice@ipmx.test", "valid", "deliverable"),
     ("alice@nomail.test", "invalid", "no_mx"),

@@ -294,7 +294,7 @@ async def _open_transaction(
     if use_tls and "STARTTLS" in connection.extensions:
         try:
             reply = await connection.starttls()
-        except SMTPError as exc:
+        except (SMTPError, Timeout) as exc:
             session.failure = Answer(MailboxOutcome.UNREACHABLE, str(exc))
             session.tls_failed = True
             await connection.close()
