@@ -79,7 +79,11 @@ async def test_duplicates_are_verified_once_and_reported_each_time(
     )
     assert result.total == 3
     assert result.summary.valid == 3
-    assert [item.email for item in result.results] == ["bob@acme.test"] * 3
+    assert [item.email for item in result.results] == [
+        "bob@acme.test",
+        "bob@ACME.test",
+        "bob@acme.test",
+    ]
     assert _new(handler.rcpts, rcpts).count("bob@acme.test") == 1
 
 

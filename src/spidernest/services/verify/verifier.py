@@ -136,7 +136,8 @@ async def verify_emails(
     for future in futures:
         by_email.update(future.result())
     for raw, parsed in parsed_for.items():
-        by_input[raw] = by_email[parsed.email]
+        # Each result names the address as it was submitted, so that callers can match it.
+        by_input[raw] = by_email[parsed.email].model_copy(update={"email": raw.strip()})
     results = [by_input[raw] for raw in addresses]
     summary = VerifySummary()
     for result in results:
