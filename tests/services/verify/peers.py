@@ -229,6 +229,7 @@ Script = Callable[[str], str | None]
 """Given a command line, the reply (``None``: drop the connection; ``HANG_UP`` + reply: say
 the reply, then drop)."""
 HANG_UP = "\x00hang-up\x00"
+GO_SILENT = "\x00silent\x00"  # never answer this command
 
 
 class RawPeers:
@@ -254,6 +255,8 @@ class RawPeers:
                     reply = script(line.decode(errors="replace").strip())
                     if reply is None:
                         break
+                    if reply == GO_SILENT:
+                        await asyncio.sleep(3600)
                     writer.write(reply.removeprefix(HANG_UP).encode() + b"\r\n")
                     await writer.drain()
                     if reply.startswith(HANG_UP):
@@ -334,6 +337,14 @@ def broken_starttls(command: str) -> str | None:
     return "221 bye" if verb == "QUIT" else "250 OK"
 
 
+def silent_at_rcpt(command: str) -> str | None:
+    """Lets us in, then never answers a RCPT TO."""
+    verb = command.split(" ", 1)[0].split(":", 1)[0].upper()
+    if verb == "RCPT":
+        return GO_SILENT
+    return "221 bye" if verb == "QUIT" else "250 OK"
+
+
 def refuse_all(command: str) -> str | None:
     return "554 5.7.1 go away" if not command.upper().startswith("QUIT") else "221 bye"
 
@@ -370,7 +381,7 @@ GMAIL_NOT_FOUND = (
     "550 5.1.1 unnecessary spaces. https://support.google.com/mail/?p=NoSuchUser"
 )
 POSTFIX_NOT_FOUND = "550 5.1.1 Recipient address rejected: User unknown in virtual mailbox table"
-HOSTS = tuple(f"127.0.0.{last}" for last in range(1, 12))
+HOSTS = tuple(f"127.0.0.{last}" for last in range(1, 13))
 
 
 def _full_rule(address: str) -> str | None:
@@ -450,6 +461,7 @@ def build_zone() -> Zone:
     zone.add("ipmx.test", "MX", "10 127.0.0.1")
     zone.mail_domain("pipe.test", ("mx.pipe.test", "127.0.0.10"))
     zone.mail_domain("badtls.test", ("mx.badtls.test", "127.0.0.11"))
+    zone.mail_domain("rcpthang.test", ("mx.rcpthang.test", "127.0.0.12"))
     zone.add("1.0.0.127.listed.test", "A", "127.0.0.2")  # DNSBL: 127.0.0.1 is listed
     zone.add("1.0.0.127.refusing.test", "A", "127.255.255.254")  # Spamhaus "query refused"
     zone.add("many.test", "MX", *(f"{10 * n} mx{n}.many.test" for n in range(1, 6)))
@@ -493,6 +505,7 @@ def start_world(tls_dir: Path) -> Peers:
     raw.start("127.0.0.9", port, "220 mx.norset.test ESMTP", no_rset)
     raw.start("127.0.0.10", port, "220 mx.pipe.test ESMTP", PipeliningServer())
     raw.start("127.0.0.11", port, "220 mx.badtls.test ESMTP", broken_starttls)
+    raw.start("127.0.0.12", port, "220 mx.rcpthang.test ESMTP", silent_at_rcpt)
     return Peers(dns, port, handlers, controllers, raw)
 
 

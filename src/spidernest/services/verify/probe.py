@@ -81,6 +81,7 @@ class _Session:
     tls_failed: bool = False
     too_many: bool = False
     reset_refused: bool = False  # the server will not start a second transaction
+    timed_out: bool = False  # the server went silent: waiting again would only cost more
 
 
 async def probe_domain(
@@ -107,18 +108,20 @@ async def probe_domain(
     # At least two retries fit in the budget, whatever the configured first delay.
     delay = min(options.greylist_delay, options.timeout / 4)
     pending = list(dict.fromkeys(recipients))
-    while True:
+    while pending:
         tentative = await _one_pass(hosts, pending, options, limiter, probe, deadline)
         if retry_until is None:
             retry_until = loop.time() + options.timeout
         pending = [item for item in pending if item.smtp_address in tentative]
-        waiting = [item for item in pending if tentative[item.smtp_address].outcome in _RETRIED]
-        if not waiting or loop.time() + delay >= min(retry_until, deadline):
-            break
-        await asyncio.sleep(delay)
-        delay *= 2
-    for item in pending:
-        probe.answers[item.smtp_address] = tentative[item.smtp_address]
+        last_chance = loop.time() + delay >= min(retry_until, deadline)
+        for item in list(pending):
+            answer = tentative[item.smtp_address]
+            if last_chance or answer.outcome not in _RETRIED:
+                probe.answers[item.smtp_address] = answer
+                pending.remove(item)
+        if pending:
+            await asyncio.sleep(delay)
+            delay *= 2
     return probe
 
 
@@ -183,7 +186,7 @@ async def _on_host(
         if session.failure is None and (not session.too_many or progressed):
             continue
         # A dropped connection (not a hang) gets one fresh try before the next host.
-        if session.in_transaction and second_chances > 0:
+        if session.in_transaction and not session.timed_out and second_chances > 0:
             second_chances -= 1
             continue
         return (
@@ -215,6 +218,7 @@ async def _converse(
             await _ask_each(connection, batch, options, limiter, session)
     except (Timeout, SMTPError) as exc:
         session.failure = Answer(MailboxOutcome.UNREACHABLE, str(exc))
+        session.timed_out = isinstance(exc, Timeout)
         polite = False
     finally:
         # Also on cancellation (the job's own timeout): never leave a socket behind.
