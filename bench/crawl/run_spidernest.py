@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import multiprocessing
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from spidernest.config import Settings
@@ -19,6 +21,11 @@ async def main(args: argparse.Namespace, urls: list[str]) -> None:
     gate = asyncio.Semaphore(args.concurrency)
     pages = emails = phones = 0
     started = time.perf_counter()
+    executor = None
+    if args.processes:
+        executor = ProcessPoolExecutor(
+            args.processes, mp_context=multiprocessing.get_context("forkserver")
+        )
     async with Fetcher(settings.net) as fetcher:
 
         async def one(url: str) -> None:
@@ -28,6 +35,7 @@ async def main(args: argparse.Namespace, urls: list[str]) -> None:
                     SiteRequest(url=url, max_pages=10, mode=args.mode, enable_spa=False),
                     fetcher=fetcher,
                     settings=settings.site,
+                    executor=executor,
                 )
             pages += result.pages_crawled
             emails += len(result.emails)
@@ -50,5 +58,6 @@ if __name__ == "__main__":
     parser.add_argument("urls")
     parser.add_argument("--mode", default="contacts")
     parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument("--processes", type=int, default=1, help="compendium worker processes")
     arguments = parser.parse_args()
     asyncio.run(main(arguments, json.loads(Path(arguments.urls).read_text())))

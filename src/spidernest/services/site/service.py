@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import Executor
 from typing import Literal
 from urllib.parse import urlsplit
 
@@ -14,7 +15,7 @@ from spidernest.services.site.compendium import (
     CompendiumPage,
     build_compendium,
     estimate_tokens,
-    page_markdown,
+    pages_markdown,
 )
 from spidernest.services.site.crawler import (
     CrawledPage,
@@ -28,22 +29,23 @@ from spidernest.services.site.result import CompendiumInfo, SiteMetadata, SiteRe
 __all__ = ["crawl_site"]
 
 
-def _compendium_text(pages: list[CrawledPage], options: CompendiumOptions) -> str:
+async def _compendium_text(
+    pages: list[CrawledPage], options: CompendiumOptions, executor: Executor | None
+) -> str:
     # Home page first, then the most promising pages (contact, about, team…), then crawl order.
     ordered = sorted(pages, key=lambda p: (p.order != 0, -p.score, p.order))
+    ordered = ordered[: options.max_pages or len(ordered)]
+    work = [(page.markup, page.facts.url, page.facts.text) for page in ordered]
+    level, sections = options.cleanup_level, options.priority_sections
+    # trafilatura is CPU work: in a worker process when given one, else off the event loop.
+    if executor is not None:
+        loop = asyncio.get_running_loop()
+        markdowns = await loop.run_in_executor(executor, pages_markdown, work, level, sections)
+    else:
+        markdowns = await asyncio.to_thread(pages_markdown, work, level, sections)
     parts = [
-        CompendiumPage(
-            url=page.facts.url,
-            title=page.facts.title,
-            markdown=page_markdown(
-                page.markup,
-                page.facts.url,
-                text=page.facts.text,
-                level=options.cleanup_level,
-                priority_sections=options.priority_sections,
-            ),
-        )
-        for page in ordered[: options.max_pages or len(ordered)]
+        CompendiumPage(url=page.facts.url, title=page.facts.title, markdown=markdown)
+        for page, markdown in zip(ordered, markdowns, strict=True)
     ]
     return build_compendium(
         parts,
@@ -59,14 +61,15 @@ def _status(outcome: CrawlOutcome) -> Literal["success", "partial", "failed"]:
     return "partial" if outcome.failures or outcome.out_of_time else "success"
 
 
-async def _build_result(plan: CrawlPlan, outcome: CrawlOutcome) -> SiteResult:
+async def _build_result(
+    plan: CrawlPlan, outcome: CrawlOutcome, executor: Executor | None
+) -> SiteResult:
     host = urlsplit(outcome.host or plan.url).hostname or ""
     contacts = assemble_contacts([p.facts for p in outcome.pages], site_url=plan.url, host=host)
     markdown: str | None = None
     info = CompendiumInfo()
     if plan.compendium is not None and outcome.pages:
-        # trafilatura is CPU work: keep the event loop free for the other jobs of the worker.
-        markdown = await asyncio.to_thread(_compendium_text, outcome.pages, plan.compendium)
+        markdown = await _compendium_text(outcome.pages, plan.compendium, executor)
         info = CompendiumInfo(
             available=bool(markdown),
             chars=len(markdown),
@@ -111,6 +114,7 @@ async def crawl_site(
     browser: BrowserPool | None = None,
     settings: SiteSettings | None = None,
     progress: ProgressCallback | None = None,
+    executor: Executor | None = None,
 ) -> SiteResult:
     """Crawl a company website and extract its contacts, profiles and compendium.
 
@@ -125,6 +129,8 @@ async def crawl_site(
         browser: the process's headless browser pool, if any.
         settings: the ``site`` settings slice (concurrency); defaults apply when omitted.
         progress: awaited with (fraction of the page budget done, URL) after each page.
+        executor: where the compendium's main-content extraction runs (a process pool puts
+            it on another core); a thread when omitted.
 
     Returns:
         The SpiderSite ``data``; a site that cannot be reached gives ``crawl_status`` "failed".
@@ -141,4 +147,4 @@ async def crawl_site(
         concurrency=settings.max_concurrency,
         progress=progress,
     )
-    return await _build_result(plan, outcome)
+    return await _build_result(plan, outcome, executor)

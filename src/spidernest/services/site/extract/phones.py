@@ -52,7 +52,7 @@ _FAX_INSIDE = re.compile(r"fax|télécopie|telecopi", re.IGNORECASE)
 _FAX_WORDS = re.compile(
     r"(?:fax|telefax|télécopie|telecopie|telecopia|\bf\s*[:.])\w*\.?\s*[:.]?"
     r"|(?-i:\bF)\s(?=\s*[+(\d])",
-    re.IGNORECASE
+    re.IGNORECASE,
 )
 _BLOCK_WORDS = re.compile(
     r"iban|bic|swift|\bust|vat|tax|steuer|st\.?-?nr|hrb|hra|handelsregister|register|"
