@@ -65,6 +65,9 @@ class SiteSettings(BaseModel):
     model_config = _FROZEN
 
     max_concurrency: int = Field(default=8, ge=1, le=256)
+    # Worker processes for the compendium's main-content extraction (trafilatura, ~8 ms a
+    # page); 0 runs it in a thread of the worker process.
+    compendium_processes: int = Field(default=1, ge=0, le=32)
 
 
 class VerifySettings(BaseModel):
