@@ -51,7 +51,7 @@ class Zone:
     """Records by name: ``records[name][rtype]`` is a list of values (MX as ``"10 host"``)."""
 
     records: dict[str, dict[str, list[str]]] = field(default_factory=dict)
-    servfail: set[str] = field(default_factory=set)
+    servfail: set[str] = field(default_factory=set)  # "name" or "name/TYPE"
     delays: dict[str, float] = field(default_factory=dict)
     queries: list[tuple[str, str]] = field(default_factory=list)
 
@@ -77,7 +77,7 @@ class _ZoneResolver(BaseResolver):  # type: ignore[misc]
         delay = self.zone.delays.get(name)
         if delay:
             time.sleep(delay)
-        if name in self.zone.servfail:
+        if name in self.zone.servfail or f"{name}/{rtype}" in self.zone.servfail:
             reply.header.rcode = RCODE.SERVFAIL
             return reply
         entry = self.zone.records.get(name)
@@ -427,6 +427,7 @@ def main_rules() -> dict[str, Rule]:
         "fallback.test": users({"alice"}, POSTFIX_NOT_FOUND),
         "0-mail.com": users({"alice"}, POSTFIX_NOT_FOUND),
         "ipmx.test": users({"alice"}, POSTFIX_NOT_FOUND),
+        "v6broken.test": users({"alice"}, POSTFIX_NOT_FOUND),
         "mailinator.com": always(None),
         "alwaysgrey.test": always("450 4.2.0 Recipient address rejected: Greylisted, try later"),
         "xn--bcher-kva.test": users({"alice"}, POSTFIX_NOT_FOUND),
@@ -443,6 +444,7 @@ def build_zone() -> Zone:
     zone.add("nullmx.test", "MX", "0 .")  # RFC 7505 null MX
     zone.add("mxgone.test", "MX", "10 mx.gone.test")  # MX host that does not exist
     zone.servfail.add("broken.test")
+    zone.servfail.add("mx.v6broken.test/AAAA")  # a resolver that fails AAAA queries only
     zone.delays["slow.test"] = 2.0
     zone.add("slow.test", "MX", "10 mx.acme.test")
     zone.delays["slowish.test"] = 0.2

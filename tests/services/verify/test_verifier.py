@@ -45,6 +45,7 @@ CASES: list[tuple[str, str, str]] = [
     ("nobody@badtls.test", "invalid", "mailbox_not_found"),
     ("alice@amx.test", "valid", "deliverable"),
     ("alice@ipmx.test", "valid", "deliverable"),
+    ("alice@v6broken.test", "valid", "deliverable"),
     ("alice@nomail.test", "invalid", "no_mx"),
     ("alice@nullmx.test", "invalid", "no_mx"),
     ("alice@mxgone.test", "invalid", "no_mx"),

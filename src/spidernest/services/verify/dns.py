@@ -108,7 +108,12 @@ class MailResolver:
         ipv4 = await self.lookup(host, "A")
         if ipv4 is None:
             return None
-        ipv6 = await self.lookup(host, "AAAA")
+        try:
+            ipv6 = await self.lookup(host, "AAAA")
+        except DNSError:
+            if not ipv4:
+                raise
+            ipv6 = []  # some resolvers drop AAAA queries; the IPv4 answer is enough
         return ipv4 + (ipv6 or [])
 
     async def mail_domain(self, domain: str) -> MailDomain:
