@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["BIG_PROVIDERS", "detect_provider"]
+__all__ = ["detect_provider"]
 
 # (host-name suffix, provider name as spelled in api-reference §1.5), most specific first.
 _PROVIDER_SUFFIXES: tuple[tuple[str, str], ...] = (
@@ -33,10 +33,6 @@ _PROVIDER_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("sendgrid.net", "SendGrid"),
     ("mailgun.org", "Mailgun"),
 )
-
-# Providers whose public servers reject or accept recipients in their own way at scale: the
-# catch-all probe is skipped for their consumer domains (see ``verify.is_probe_useful``).
-BIG_PROVIDERS = frozenset({"google", "Microsoft", "Yahoo", "iCloud", "ProtonMail"})
 
 
 def detect_provider(mx_hosts: list[str]) -> str | None:
