@@ -151,6 +151,8 @@ _PLACEHOLDER_DOMAINS = frozenset(
         "ihredomain.de",
     ]
 )
+# Only names nobody uses for a real mailbox: "email@" and "name@" exist on real small-business
+# sites, and their placeholder forms are caught by the placeholder domain anyway.
 _PLACEHOLDER_LOCALS = frozenset(
     [
         "you",
@@ -160,9 +162,6 @@ _PLACEHOLDER_LOCALS = frozenset(
         "yourmail",
         "youremail",
         "your-email",
-        "name",
-        "email",
-        "e-mail",
         "user",
         "username",
         "firstname",
@@ -176,17 +175,12 @@ _PLACEHOLDER_LOCALS = frozenset(
         "jane.doe",
         "johndoe",
         "janedoe",
-        "john.smith",
         "someone",
         "somebody",
         "prenom.nom",
-        "nombre",
-        "nome",
         "nombre.apellido",
         "nome.cognome",
         "imie.nazwisko",
-        "fornavn",
-        "voornaam",
         "ihre.email",
         "votre.email",
         "tu.email",
