@@ -93,6 +93,9 @@ class VerifySettings(BaseModel):
     # request's smtp_timeout_secs); doubles on each retry.
     greylist_retry_delay: float = Field(default=5.0, ge=0, le=600)
     gravatar_url: str = "https://www.gravatar.com"
+    # False: never open SMTP connections to private/loopback addresses that a domain's MX
+    # points at (shared deployments: user-supplied domains must not reach internal servers).
+    allow_private_mail_hosts: bool = True
     dnsbl_zones: tuple[str, ...] = (
         "zen.spamhaus.org",
         "bl.spamcop.net",

@@ -202,3 +202,18 @@ async def test_pipelining_servers_get_the_same_questions(verify_settings: Verify
         "mailbox_not_found",
         "mailbox_not_found",
     ]
+
+
+async def test_private_mail_hosts_can_be_refused(
+    world: Peers, verify_settings: VerifySettings
+) -> None:
+    settings = verify_settings.model_copy(update={"allow_private_mail_hosts": False})
+    helos = len(world.handlers["main"].helos)
+    result = await verify_emails(
+        VerifyRequest(email="alice@acme.test", smtp_timeout_secs=10), settings=settings
+    )
+    assert (result.results[0].status, result.results[0].sub_status) == (
+        "unknown",
+        "smtp_unreachable",
+    )
+    assert len(world.handlers["main"].helos) == helos

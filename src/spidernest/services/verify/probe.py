@@ -14,6 +14,7 @@ import secrets
 from dataclasses import dataclass, field
 
 from spidernest.errors import SMTPError, Timeout
+from spidernest.net.ssrf import is_public_address
 from spidernest.services.verify.classify import Reply, Verdict, classify_recipient, classify_session
 from spidernest.services.verify.dns import MailHost
 from spidernest.services.verify.limits import HostLimiter
@@ -37,6 +38,7 @@ class ProbeOptions:
     greylist_delay: float = 20.0
     max_rcpt: int = 20
     check_catch_all: bool = True
+    allow_private: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,6 +262,9 @@ async def _connect(
     """Open a connection to the first of the host's addresses that answers."""
     failure = "no address"
     for address in host.addresses:
+        if not options.allow_private and not is_public_address(address):
+            failure = f"{host.name} is at a private address ({address}), which is not allowed"
+            continue
         await limiter.pace(host.name)
         try:
             return await SMTPConnection.open(

@@ -112,6 +112,7 @@ async def verify_emails(
             proxy=settings.socks5_proxy,
             greylist_delay=settings.greylist_retry_delay,
             max_rcpt=settings.max_rcpt_per_connection,
+            allow_private=settings.allow_private_mail_hosts,
         ),
         fetcher=fetcher,
         deadline=loop.time() + request.smtp_timeout_secs * (len(addresses) + 1),
