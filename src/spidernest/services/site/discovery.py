@@ -54,7 +54,7 @@ async def discover_sitemap_urls(
     """
     robots = await robots_for(fetcher, home)
     listed = [url for url in robots.sitemaps if site_key(url) in sites]
-    queue = listed or [urljoin(home, guess) for guess in _GUESSES]
+    queue = list(listed) or [urljoin(home, guess) for guess in _GUESSES]
     limits = FetchLimits(
         connect_timeout=min(10.0, page_timeout),
         read_timeout=page_timeout,
