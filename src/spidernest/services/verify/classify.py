@@ -47,7 +47,7 @@ class Reply:
         return f"{self.code} {self.text}".strip()
 
 
-_ENHANCED = re.compile(r"\s*([245]\.\d{1,3}\.\d{1,3})\b")
+_ENHANCED = re.compile(r"\s*#?([245]\.\d{1,3}\.\d{1,3})\b")
 # qmail puts the enhanced code last, in parentheses: "... rcpthosts (#5.7.1)".
 _QMAIL_ENHANCED = re.compile(r"\(#([245]\.\d{1,3}\.\d{1,3})\)")
 
