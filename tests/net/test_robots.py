@@ -40,7 +40,7 @@ def peer() -> Iterator[LocalHTTP]:
 
 
 def _settings(**changes: object) -> NetSettings:
-    return NetSettings(allow_private_networks=True, retry_backoff=0.0, **changes)  # type: ignore[arg-type]
+    return NetSettings(allow_private_networks=True, retry_backoff=0.0, **changes)
 
 
 async def test_disallowed_paths_are_refused_and_robots_is_read_once(peer: LocalHTTP) -> None:

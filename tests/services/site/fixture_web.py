@@ -62,7 +62,10 @@ class FixtureSite:
         return self.base + "/"
 
     def expected(self) -> dict[str, Any]:
-        return json.loads((self.root / "_expected.json").read_text(encoding="utf-8"))
+        expected: dict[str, Any] = json.loads(
+            (self.root / "_expected.json").read_text(encoding="utf-8")
+        )
+        return expected
 
     def fetched(self, prefix: str) -> list[str]:
         with self.lock:

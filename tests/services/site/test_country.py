@@ -7,9 +7,9 @@ from spidernest.services.site.country import guess_region
 
 def test_evidence_order() -> None:
     kwargs = {"languages": ["de"], "address_countries": [], "international_numbers": []}
-    assert guess_region("acme.at", **kwargs) == "AT"  # type: ignore[arg-type]
-    assert guess_region("acme.co.uk", **kwargs) == "GB"  # type: ignore[arg-type]
-    assert guess_region("acme.com", **kwargs) == "DE"  # type: ignore[arg-type]
+    assert guess_region("acme.at", **kwargs) == "AT"
+    assert guess_region("acme.co.uk", **kwargs) == "GB"
+    assert guess_region("acme.com", **kwargs) == "DE"
     assert (
         guess_region("acme.io", languages=["de-CH"], address_countries=[], international_numbers=[])
         == "CH"

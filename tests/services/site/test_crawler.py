@@ -78,7 +78,7 @@ async def test_robots_txt_disallowed_pages_are_never_fetched(
 
 async def test_operators_may_ignore_robots_txt(web: FixtureWeb, tmp_path: object) -> None:
     settings = Settings(
-        _env_file=None,  # type: ignore[call-arg]
+        _env_file=None,
         net={"allow_private_networks": True, "respect_robots": False},
     )
     site = web["pl_firma"]
@@ -133,7 +133,7 @@ async def test_unreachable_site_reports_failed(fetcher: Fetcher) -> None:
 
 
 async def test_private_addresses_are_refused_without_the_operator_switch() -> None:
-    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    settings = Settings(_env_file=None)
     async with Fetcher(settings.net) as fetcher:
         with pytest.raises(TargetRefused):
             await crawl_site(SiteRequest(url="http://127.0.0.1:9/"), fetcher=fetcher)

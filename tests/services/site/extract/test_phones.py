@@ -13,7 +13,7 @@ from spidernest.services.site.extract.phones import (
 
 
 def _e164(text: str, region: str) -> list[tuple[str, str]]:
-    found = []
+    found: list[tuple[str, str]] = []
     for candidate in phones_from_text(text):
         detail = validate_phone(candidate, region)
         if detail is not None:
