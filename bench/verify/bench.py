@@ -149,6 +149,7 @@ def main() -> None:
         smtp_port=server.port,
         hello_name="bench.example",
         max_concurrency=args.concurrency,
+        allow_private_mail_hosts=True,
     )
     per_domain = args.addresses // args.domains
     addresses = [

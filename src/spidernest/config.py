@@ -93,9 +93,9 @@ class VerifySettings(BaseModel):
     # request's smtp_timeout_secs); doubles on each retry.
     greylist_retry_delay: float = Field(default=5.0, ge=0, le=600)
     gravatar_url: str = "https://www.gravatar.com"
-    # False: never open SMTP connections to private/loopback addresses that a domain's MX
-    # points at (shared deployments: user-supplied domains must not reach internal servers).
-    allow_private_mail_hosts: bool = True
+    # Off by default: a user-supplied domain whose MX points at a private or loopback address
+    # must not make us open SMTP connections into the operator's network (tests turn it on).
+    allow_private_mail_hosts: bool = False
     dnsbl_zones: tuple[str, ...] = (
         "zen.spamhaus.org",
         "bl.spamcop.net",
@@ -188,6 +188,7 @@ _SHORT_NAMES: dict[str, tuple[str, str]] = {
     "SPIDERNEST_DNS_SERVERS": ("verify", "dns_servers"),
     "SPIDERNEST_SMTP_PORT": ("verify", "smtp_port"),
     "SPIDERNEST_SMTP_SOCKS5_PROXY": ("verify", "socks5_proxy"),
+    "SPIDERNEST_ALLOW_PRIVATE_MAIL_HOSTS": ("verify", "allow_private_mail_hosts"),
     "SPIDERNEST_HELLO_NAME": ("verify", "hello_name"),
     "SPIDERNEST_FROM_EMAIL": ("verify", "from_email"),
     "SPIDERNEST_GOOGLE_MAPS_URL": ("maps", "google_maps_url"),

@@ -73,6 +73,7 @@ async def test_run_returns_the_documented_data(world: Peers, tmp_path: Path) -> 
             "smtp_port": world.smtp_port,
             "hello_name": "verifier.test",
             "greylist_retry_delay": 0.1,
+            "allow_private_mail_hosts": True,
         },
     )
     updates: list[tuple[float, str]] = []

@@ -26,4 +26,5 @@ def verify_settings(world: Peers) -> VerifySettings:
         hello_name="verifier.test",
         from_email="probe@verifier.test",
         greylist_retry_delay=0.2,
+        allow_private_mail_hosts=True,
     )

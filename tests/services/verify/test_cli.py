@@ -26,6 +26,7 @@ def cli_env(world: Peers, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> di
         "SPIDERNEST_SMTP_PORT": str(world.smtp_port),
         "SPIDERNEST_HELLO_NAME": "verifier.test",
         "SPIDERNEST_FROM_EMAIL": "probe@verifier.test",
+        "SPIDERNEST_ALLOW_PRIVATE_MAIL_HOSTS": "true",
     }
 
 

@@ -75,6 +75,7 @@ def outcome(world: Peers) -> VerifyResult:
         hello_name="verifier.test",
         from_email="probe@verifier.test",
         greylist_retry_delay=0.2,
+        allow_private_mail_hosts=True,
     )
     request = VerifyRequest(emails=[email for email, _, _ in CASES], smtp_timeout_secs=10)
     return asyncio.run(verify_emails(request, settings=settings))
