@@ -122,6 +122,7 @@ class Engine:
             "application_version": APPLICATION_VERSION,
             "executor_id": self.executor_id,
             "max_executor_threads": self.settings.jobs.max_executor_threads,
+            "sys_db_pool_size": 10,
             "log_level": "WARNING",
             "notification_listener_polling_interval_sec": 0.1,
         }

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Mapping
 from types import TracebackType
 
@@ -60,6 +62,7 @@ class Platform:
         )
         self.fetcher: Fetcher | None = None
         self.browser: BrowserPool | None = None
+        self.cpu_pool: ProcessPoolExecutor | None = None
 
     async def start(self) -> None:
         """Migrate the database, open the shared clients, launch the engine."""
@@ -68,6 +71,13 @@ class Platform:
         self.fetcher = Fetcher(self.settings.net)
         if self.engine.run_workers:
             self.browser = BrowserPool(self.settings.net)
+            if self.settings.site.compendium_processes:
+                # forkserver: forking a process that already runs threads is unsafe. The
+                # workers start on first use.
+                self.cpu_pool = ProcessPoolExecutor(
+                    max_workers=self.settings.site.compendium_processes,
+                    mp_context=multiprocessing.get_context("forkserver"),
+                )
         install_runtime(
             Runtime(
                 settings=self.settings,
@@ -77,6 +87,7 @@ class Platform:
                 media=self.media,
                 executor_id=self.engine.executor_id,
                 browser=self.browser,
+                cpu_pool=self.cpu_pool,
             )
         )
         await self.engine.start()
@@ -87,6 +98,9 @@ class Platform:
         install_runtime(None)
         if self.browser is not None:
             await self.browser.aclose()
+        if self.cpu_pool is not None:
+            # Not in a thread: after DBOS shuts down, the loop's default executor is gone.
+            self.cpu_pool.shutdown(wait=False, cancel_futures=True)
         if self.fetcher is not None:
             await self.fetcher.aclose()
         await self.database.aclose()

@@ -9,6 +9,7 @@ stores the returned model as the job's ``data``.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -32,7 +33,11 @@ async def _no_progress(fraction: float, message: str) -> None:
 
 @dataclass(frozen=True, slots=True)
 class JobContext:
-    """Everything a running job may use: its identity and the process's shared collaborators."""
+    """Everything a running job may use: its identity and the process's shared collaborators.
+
+    ``cpu_pool`` runs CPU-heavy work (compendium extraction) on another core; ``None`` means
+    "use a thread".
+    """
 
     job_id: str
     client_id: str
@@ -40,6 +45,7 @@ class JobContext:
     fetcher: Fetcher
     media: MediaStore
     browser: BrowserPool | None = None
+    cpu_pool: Executor | None = None
     progress: ProgressCallback = _no_progress
 
 

@@ -8,6 +8,7 @@ the engine installs at start-up and removes at shutdown.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -34,6 +35,7 @@ class Runtime:
     media: MediaStore
     executor_id: str
     browser: BrowserPool | None = None
+    cpu_pool: Executor | None = None
 
 
 _current: Runtime | None = None

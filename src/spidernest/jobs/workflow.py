@@ -51,6 +51,7 @@ async def _execute(job_id: str) -> str | None:
         fetcher=runtime.fetcher,
         media=runtime.media,
         browser=runtime.browser,
+        cpu_pool=runtime.cpu_pool,
         progress=progress,
     )
     budget = job_type.timeout(payload)

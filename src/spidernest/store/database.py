@@ -54,7 +54,7 @@ class Database:
             path = url.removeprefix("sqlite:///")
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         else:
-            kwargs.update(pool_size=10, max_overflow=20, pool_pre_ping=True)
+            kwargs.update(pool_size=5, max_overflow=15, pool_pre_ping=True)
         self.engine: sa.Engine = sa.create_engine(sync_url(url), **kwargs)
         if self.is_sqlite:
             sa.event.listen(self.engine, "connect", apply_sqlite_pragmas)

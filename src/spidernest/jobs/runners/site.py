@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
-
-from spidernest.config import SiteSettings
 from spidernest.jobs.registry import JobContext, JobType
 from spidernest.services.site import SiteRequest, SiteResult, crawl_site
 
@@ -14,26 +10,6 @@ __all__ = ["JOB_TYPE", "run", "summary", "timeout"]
 # Beyond the crawl's own budget: the last in-flight page and its rendering, plus the
 # compendium (trafilatura, about 10 ms a page) and writing it.
 _MARGIN_SECONDS = 60.0
-
-
-_pool: ProcessPoolExecutor | None = None
-
-
-def _compendium_pool(settings: SiteSettings) -> ProcessPoolExecutor | None:
-    """The worker process's compendium pool, started on first use (``None``: use a thread).
-
-    One per process, like the fetcher: trafilatura then runs on another core while the event
-    loop keeps crawling. ``forkserver`` because forking a threaded process is unsafe.
-    """
-    global _pool
-    if settings.compendium_processes == 0:
-        return None
-    if _pool is None:
-        _pool = ProcessPoolExecutor(
-            max_workers=settings.compendium_processes,
-            mp_context=multiprocessing.get_context("forkserver"),
-        )
-    return _pool
 
 
 async def run(payload: SiteRequest, ctx: JobContext) -> SiteResult:
@@ -49,7 +25,7 @@ async def run(payload: SiteRequest, ctx: JobContext) -> SiteResult:
         browser=ctx.browser,
         settings=ctx.settings.site,
         progress=ctx.progress,
-        executor=_compendium_pool(ctx.settings.site),
+        executor=ctx.cpu_pool,
     )
     markdown = result.markdown_compendium
     if not markdown:

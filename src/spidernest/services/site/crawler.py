@@ -229,10 +229,12 @@ class _Crawl:
             )
         except TargetRefused:
             return
+        # A sitemap that lists pages of this site seeds the crawl, even when the home page's
+        # links already queued some of them first (both start at once).
+        self.outcome.sitemap_used = bool(urls)
         for url, priority in urls:
             score = score_link(url, "", self.targets, home_language=self.language)
-            if self.frontier.push(url, score + 5.0 * priority, 1):
-                self.outcome.sitemap_used = True
+            self.frontier.push(url, score + 5.0 * priority, 1)
 
     async def run(self) -> CrawlOutcome:
         start = normalize_url(self.plan.url) or self.plan.url
