@@ -152,7 +152,10 @@ class JobsSettings(BaseModel):
 
     worker_concurrency: int = Field(default=8, ge=1, le=256)
     global_concurrency: int | None = Field(default=None, ge=1)
-    polling_interval: float = Field(default=0.1, ge=0.01, le=5)
+    # Seconds between a worker's looks at each queue. Every look is a database transaction
+    # (measured here: ~10 ms of CPU on SQLite), so 0.5 s keeps an idle worker cheap while a
+    # job starts within half a second; lower it for many very short jobs.
+    polling_interval: float = Field(default=0.5, ge=0.01, le=5)
     dedup_hours: float = Field(default=24.0, ge=0)
     heartbeat_interval: float = Field(default=5.0, gt=0, le=60)
     dead_after: float = Field(default=20.0, gt=0, le=600)
@@ -176,6 +179,8 @@ class ApiSettings(BaseModel):
     rate_limit_burst: int = Field(default=20, ge=1)
     public_url: str | None = None
     max_body_bytes: int = Field(default=1_000_000, ge=1_000)
+    # How long a verified token is remembered (a disabled client is refused after at most this).
+    auth_cache_seconds: float = Field(default=5.0, ge=0, le=300)
 
 
 # Short names documented in the README and the issues, mapped onto the nested tree.

@@ -26,7 +26,11 @@ def backend_settings(backend: str, tmp: object, **overrides: object) -> Settings
         "data_dir": tmp,
         "database_url": database_url,
         "net": {"allow_private_networks": True},
-        "api": {"rate_limit_per_minute": 100_000, "rate_limit_burst": 10_000},
+        "api": {
+            "rate_limit_per_minute": 100_000,
+            "rate_limit_burst": 10_000,
+            "auth_cache_seconds": 0,
+        },
         "jobs": {"polling_interval": 0.05, "heartbeat_interval": 1.0},
     }
     values.update(overrides)

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 import httpx
+import pytest
 import sqlalchemy as sa
 
+from spidernest.api.auth import Authenticator
+from spidernest.errors import Forbidden, Unauthorized
 from spidernest.store.clients import ClientStore
 from spidernest.store.database import Database
 from spidernest.store.models import ClientRow
@@ -77,3 +81,23 @@ def test_credentials_are_stored_only_as_hashes(live: LiveApp) -> None:
         row = asyncio.run(load())
         assert api_key not in (row.key_hash, row.secret_hash)
         assert api_secret not in (row.key_hash, row.secret_hash)
+
+
+async def test_verified_tokens_are_remembered_for_the_ttl_only(tmp_path: Path) -> None:
+    database = Database(f"sqlite:///{tmp_path / 'auth.sqlite'}")
+    database.migrate()
+    clients = ClientStore(database)
+    credential = await clients.create("cached")
+    header = f"Bearer {credential.token}"
+    remembering = Authenticator(clients, ttl=300)
+    forgetting = Authenticator(clients, ttl=0)
+    assert (await remembering.authenticate(header)).id == credential.client_id
+    await clients.set_active(credential.client_id, False)
+    # Within the TTL the remembered (active) client is still accepted ...
+    assert (await remembering.authenticate(header)).id == credential.client_id
+    # ... and without memory the change shows at once.
+    with pytest.raises(Forbidden):
+        await forgetting.authenticate(header)
+    with pytest.raises(Unauthorized):
+        await remembering.authenticate(header.replace(credential.api_secret, "secret_x"))
+    await database.aclose()

@@ -18,7 +18,7 @@ def strict(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveApp]:
     settings = backend_settings(
         "sqlite",
         tmp_path_factory.mktemp("data"),
-        api={"rate_limit_per_minute": 60, "rate_limit_burst": 5},
+        api={"rate_limit_per_minute": 60, "rate_limit_burst": 5, "auth_cache_seconds": 0},
     )
     with LiveApp(settings, TEST_JOB_TYPES) as app:
         yield app

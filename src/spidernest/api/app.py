@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from spidernest import __version__
+from spidernest.api.auth import Authenticator
 from spidernest.api.errors import install_error_handlers
 from spidernest.api.ratelimit import RateLimiter
 from spidernest.api.routes import jobs, media, system
@@ -134,6 +135,7 @@ def create_app(
     app.state.rate_limiter = RateLimiter(
         settings.api.rate_limit_per_minute, settings.api.rate_limit_burst
     )
+    app.state.authenticator = Authenticator(platform.clients, ttl=settings.api.auth_cache_seconds)
     install_error_handlers(app)
     app.include_router(jobs.router)
     app.include_router(system.router)

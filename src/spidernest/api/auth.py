@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+import time
+
 from spidernest.errors import Forbidden, Unauthorized
 from spidernest.store.clients import ClientStore
 from spidernest.store.models import ClientRow
 
-__all__ = ["FORMAT_MESSAGE", "authenticate", "parse_token"]
+__all__ = ["FORMAT_MESSAGE", "Authenticator", "parse_token"]
 
 FORMAT_MESSAGE = "Invalid authentication token format. Expected: client_id:api_key:api_secret"
 
@@ -29,17 +32,42 @@ def parse_token(header: str | None) -> tuple[str, str, str]:
     return client_id, api_key, api_secret
 
 
-async def authenticate(clients: ClientStore, header: str | None) -> ClientRow:
-    """The client a header authenticates.
+class Authenticator:
+    """Checks tokens against the client table, remembering good ones for ``ttl`` seconds.
 
-    Raises:
-        Unauthorized: malformed header or wrong credentials.
-        Forbidden: the client is disabled.
+    Clients poll status every few seconds; the short memory saves a database read per call.
+    A disabled client is refused at most ``ttl`` seconds after ``clients disable``.
     """
-    client_id, api_key, api_secret = parse_token(header)
-    client = await clients.authenticate(client_id, api_key, api_secret)
-    if client is None:
-        raise Unauthorized("Invalid API credentials")
-    if not client.is_active:
-        raise Forbidden("Client account is inactive")
-    return client
+
+    _MAX_ENTRIES = 10_000
+
+    def __init__(self, clients: ClientStore, ttl: float = 5.0) -> None:
+        self._clients = clients
+        self._ttl = ttl
+        self._known: dict[str, tuple[float, ClientRow]] = {}
+
+    async def authenticate(self, header: str | None) -> ClientRow:
+        """The client a header authenticates.
+
+        Raises:
+            Unauthorized: malformed header or wrong credentials.
+            Forbidden: the client is disabled.
+        """
+        client_id, api_key, api_secret = parse_token(header)
+        key = hashlib.sha256(f"{client_id}:{api_key}:{api_secret}".encode()).hexdigest()
+        now = time.monotonic()
+        cached = self._known.get(key)
+        if cached is not None and now - cached[0] < self._ttl:
+            client = cached[1]
+        else:
+            found = await self._clients.authenticate(client_id, api_key, api_secret)
+            if found is None:
+                self._known.pop(key, None)
+                raise Unauthorized("Invalid API credentials")
+            client = found
+            if len(self._known) >= self._MAX_ENTRIES:
+                self._known.clear()
+            self._known[key] = (now, client)
+        if not client.is_active:
+            raise Forbidden("Client account is inactive")
+        return client

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Query, Request
 
-from spidernest.api.auth import authenticate
+from spidernest.api.auth import Authenticator
 from spidernest.api.ratelimit import RateDecision, RateLimiter
 from spidernest.config import Settings
 from spidernest.errors import RateLimited
@@ -49,7 +49,8 @@ def _apply(request: Request, key: str) -> None:
 
 async def _current_client(request: Request, platform: PlatformDep) -> ClientRow:
     try:
-        client = await authenticate(platform.clients, request.headers.get("authorization"))
+        authenticator: Authenticator = request.app.state.authenticator
+        client = await authenticator.authenticate(request.headers.get("authorization"))
     except Exception:
         # Failed attempts count against the caller's address, which slows down guessing.
         _apply(request, f"ip:{request.client.host if request.client else '?'}")

@@ -1,8 +1,9 @@
 """The durable job engine: DBOS Transact configured as SpiderNest needs it.
 
 What DBOS needs from us (see docs/architecture.md): a pinned application version, a unique and
-stable executor id per process, WAL on SQLite, fast queue polling, a bounded thread pool, a
-priority on every enqueue, and our own heartbeat so a dead worker's jobs are taken over.
+stable executor id per process, WAL on SQLite, queue polling tuned to our job lengths, a bounded
+thread pool, a priority on every enqueue, and our own heartbeat so a dead worker's jobs are taken
+over.
 """
 
 from __future__ import annotations
@@ -124,7 +125,6 @@ class Engine:
             "max_executor_threads": self.settings.jobs.max_executor_threads,
             "sys_db_pool_size": 10,
             "log_level": "WARNING",
-            "notification_listener_polling_interval_sec": 0.1,
         }
         DBOS(config=config)
         DBOS.listen_queues(self.queues if self.run_workers else [])
