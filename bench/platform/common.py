@@ -36,7 +36,9 @@ def postgres_admin() -> str:
 class Deployment:
     """An API process plus optional worker processes on one fresh database."""
 
-    def __init__(self, postgres: bool, workers: int, concurrency: int = 32) -> None:
+    def __init__(
+        self, postgres: bool, workers: int, concurrency: int = 32, polling: float | None = None
+    ) -> None:
         self.tmp = Path(tempfile.mkdtemp(prefix="spidernest-bench-"))
         database_url = None
         if postgres:
@@ -48,11 +50,12 @@ class Deployment:
             "SPIDERNEST_API__RATE_LIMIT_PER_MINUTE": "100000000",
             "SPIDERNEST_API__RATE_LIMIT_BURST": "100000000",
             "SPIDERNEST_JOBS__WORKER_CONCURRENCY": str(concurrency),
-            "SPIDERNEST_JOBS__POLLING_INTERVAL": "0.05",
             "SPIDERNEST_JOBS__DEDUP_HOURS": "0",
         }
         if database_url:
             self.env["SPIDERNEST_DATABASE_URL"] = database_url
+        if polling is not None:
+            self.env["SPIDERNEST_JOBS__POLLING_INTERVAL"] = str(polling)
         settings = Settings(_env_file=None, data_dir=self.tmp / "data", database_url=database_url)  # type: ignore[call-arg]
         self.token = make_client(settings).token
         self.port = free_port()

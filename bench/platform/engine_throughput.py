@@ -91,13 +91,19 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--jobs", type=int, default=400)
     parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument(
+        "--polling",
+        type=float,
+        default=0.05,
+        help="queue polling interval (s); bare DBOS uses 0.05",
+    )
     args = parser.parse_args()
     rows: list[tuple[str, float, float]] = []
 
     tmp = Path(tempfile.mkdtemp())
     sqlite_bare = bare_rate(f"sqlite:///{tmp / 'bare.sqlite'}", args.jobs)
     shutil.rmtree(tmp)
-    deployment = Deployment(postgres=False, workers=1)
+    deployment = Deployment(postgres=False, workers=1, polling=args.polling)
     try:
         rows.append(
             ("sqlite, 1 process", asyncio.run(run_jobs(deployment, args.jobs)), sqlite_bare)
@@ -109,7 +115,7 @@ def main() -> None:
         postgres_admin()
         pg_bare = bare_rate(create_postgres_database(), args.jobs)
         for workers in (1, 2):
-            deployment = Deployment(postgres=True, workers=workers)
+            deployment = Deployment(postgres=True, workers=workers, polling=args.polling)
             try:
                 rows.append(
                     (

@@ -1,6 +1,7 @@
 """The durable workflow every job runs as: start, execute under a time budget, record the outcome.
 
-The work itself is one coarse, preemptible step, so cancelling the workflow stops it. Steps are
+The work itself is one coarse, preemptible step (every step is a checkpoint row, so there is
+no separate "mark started" step), so cancelling the workflow stops it. Steps are
 at-least-once; every write is a conditional UPDATE of the job row, so a re-run after a crash
 cannot write a result twice or revive a cancelled job.
 """
@@ -22,19 +23,13 @@ WORKFLOW_NAME = "spidernest.run_job"
 log = logging.getLogger(__name__)
 
 
-@DBOS.step(name="spidernest.mark_processing")
-async def _mark_processing(job_id: str) -> bool:
-    runtime = current_runtime()
-    return await runtime.jobs.mark_processing(job_id, runtime.executor_id)
-
-
 async def _execute(job_id: str) -> str | None:
     """Run the job's service; store its result. Returns an error message, or None on success."""
     runtime = current_runtime()
     row = await runtime.jobs.get(job_id)
     if row is None or row.status not in ("queued", "processing"):
-        return None
-    # A re-run after a crash happens on another process: name the one that runs it now.
+        return None  # cancelled before it started
+    # Also after a crash: the process that runs the job now is the one to name.
     await runtime.jobs.mark_processing(job_id, runtime.executor_id)
     job_type = runtime.job_types.get(row.type)
     if job_type is None:
@@ -77,8 +72,6 @@ async def _mark_failed(job_id: str, message: str) -> None:
 @DBOS.workflow(name=WORKFLOW_NAME, max_recovery_attempts=10)
 async def run_job(job_id: str, budget_seconds: float) -> None:
     """Run one job to a terminal state (completed, failed; cancelled comes from outside)."""
-    if not await _mark_processing(job_id):
-        return
     options: StepOptions = {
         "name": "spidernest.execute",
         "preemptible": True,
