@@ -65,9 +65,8 @@ def report(label: str, latencies: list[float], seconds: float) -> None:
 
 
 def wrk(url: str, token: str, concurrency: int, seconds: float) -> str:
-    script = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)
-    script.write(f'wrk.headers["Authorization"] = "Bearer {token}"\n')
-    script.close()
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(f'wrk.headers["Authorization"] = "Bearer {token}"\n')
     output = subprocess.run(
         [
             "wrk",
