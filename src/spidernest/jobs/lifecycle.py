@@ -158,8 +158,8 @@ class JobService:
             message="Job submitted successfully",
         )
 
-    async def _row(self, client_id: str, job_id: str) -> JobRow:
-        row = await self.jobs.get_for_client(_check_uuid(job_id), client_id)
+    async def _row(self, client_id: str, job_id: str, *, with_data: bool = False) -> JobRow:
+        row = await self.jobs.get_for_client(_check_uuid(job_id), client_id, with_data=with_data)
         if row is None:
             raise NotFound("Job not found")
         return row
@@ -196,7 +196,7 @@ class JobService:
             NotFound: no such job for this client.
             Gone: the job failed or was cancelled; the envelope is attached as ``exc.results``.
         """
-        row = await self._row(client_id, job_id)
+        row = await self._row(client_id, job_id, with_data=True)
         done = row.status == "completed"
         message: str | None = None
         if row.status == "queued":

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from spidernest.store.database import Database
 from spidernest.store.models import JobRow, utcnow
@@ -57,10 +57,20 @@ class JobStore:
         """A job by id, whoever owns it (workers use this)."""
         return await self._db.run(lambda session: session.get(JobRow, job_id))
 
-    async def get_for_client(self, job_id: str, client_id: str) -> JobRow | None:
-        """A job by id if it belongs to ``client_id``; another client's job is ``None``."""
-        row = await self.get(job_id)
-        return row if row is not None and row.client_id == client_id else None
+    async def get_for_client(
+        self, job_id: str, client_id: str, *, with_data: bool = True
+    ) -> JobRow | None:
+        """A job by id if it belongs to ``client_id``; another client's job is ``None``.
+
+        Without ``with_data`` the payload and result are not loaded (status polls stay cheap
+        however large a result is); touching them then raises.
+        """
+        query = sa.select(JobRow).where(JobRow.id == job_id, JobRow.client_id == client_id)
+        if not with_data:
+            query = query.options(
+                defer(JobRow.result, raiseload=True), defer(JobRow.payload, raiseload=True)
+            )
+        return await self._db.run(lambda session: session.scalar(query))
 
     async def find_duplicate(
         self, client_id: str, job_type: str, payload_hash: str, since: datetime
