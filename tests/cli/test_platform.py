@@ -5,34 +5,35 @@ from __future__ import annotations
 import os
 import re
 import signal
-import subprocess
-import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
+from typer.testing import CliRunner
 
-from tests.support.servers import REPO, free_port, spawn_cli
+from spidernest.cli import app
+from tests.support.servers import free_port, spawn_cli
 
 TOKEN = re.compile(r"(cli_[a-z0-9]{15}):(sk_[a-z0-9]{47}):(secret_[a-z0-9]{48})")
 
 
-def run_cli(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "SPIDERNEST_DATA_DIR": str(tmp_path / "data"), "COLUMNS": "200"}
-    return subprocess.run(
-        [sys.executable, "-m", "spidernest", *args],
-        env=env,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+@dataclass
+class Outcome:
+    returncode: int
+    stdout: str
+
+
+def run_cli(tmp_path: Path, *args: str) -> Outcome:
+    """Run a command of the real CLI app in this process (no interpreter start-up per call)."""
+    env = {"SPIDERNEST_DATA_DIR": str(tmp_path / "data"), "COLUMNS": "200"}
+    result = CliRunner().invoke(app, list(args), env=env)
+    return Outcome(result.exit_code, result.output)
 
 
 def test_clients_create_list_disable(tmp_path: Path) -> None:
     created = run_cli(tmp_path, "clients", "create", "acme")
-    assert created.returncode == 0, created.stderr
+    assert created.returncode == 0, created.stdout
     match = TOKEN.search(created.stdout.replace("\n", ""))
     assert match, created.stdout
     client_id = match.group(1)
