@@ -254,11 +254,12 @@ def test_list_pages_filters_and_sorts(live: LiveApp) -> None:
 
 def test_priority_orders_the_queue(live: LiveApp) -> None:
     with live.client() as client:
-        # Fill every worker slot so later jobs wait in the queue.
+        # Fill every worker slot so later jobs wait in the queue; the slots then free up one
+        # at a time, so each poll of the queue can start only the best waiting job.
         blockers = [
             client.post(
                 "/api/v1/jobs/testSleep/submit",
-                json={"payload": {"seconds": 1.5, "label": f"block{i}", "test": True}},
+                json={"payload": {"seconds": 1.5 + 0.4 * i, "label": f"block{i}", "test": True}},
             ).json()["job_id"]
             for i in range(live.settings.jobs.worker_concurrency)
         ]
