@@ -19,23 +19,6 @@ from spidernest.services.site import SiteRequest, SiteResult, crawl_site
 
 __all__ = ["register"]
 
-_SOCIAL = (
-    "linkedin",
-    "twitter",
-    "facebook",
-    "instagram",
-    "youtube",
-    "github",
-    "tiktok",
-    "pinterest",
-    "medium",
-    "discord",
-    "whatsapp",
-    "telegram",
-    "snapchat",
-    "reddit",
-)
-
 
 def register(app: typer.Typer) -> None:
     """Add the ``site`` command to the ``spidernest`` app."""
@@ -128,8 +111,7 @@ def _table(result: SiteResult) -> Table:
     if result.faxes:
         table.add_row("fax", "\n".join(result.faxes))
     table.add_row("addresses", "\n".join(result.addresses))
-    for name in _SOCIAL:
-        value = getattr(result, name)
+    for name, value in result.social_profiles().items():
         if value:
             table.add_row(name, value)
     if result.compendium.available:

@@ -120,3 +120,7 @@ class SiteResult(BaseModel):
     metadata: SiteMetadata
     phone_details: list[PhoneDetail] = Field(default_factory=list)
     faxes: list[str] = Field(default_factory=list)
+
+    def social_profiles(self) -> dict[str, str | None]:
+        """The 14 flat social fields by platform name, in the documented order."""
+        return {name: getattr(self, name) for name in SOCIAL_FIELDS}
