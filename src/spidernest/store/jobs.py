@@ -158,8 +158,8 @@ class JobStore:
             progress_message=message[:500],
         )
 
-    async def complete(self, job_id: str, result: dict[str, Any]) -> bool:
-        """Processing → completed with its result; False if the job is no longer active."""
+    async def _finish(self, job_id: str, status: str, **values: Any) -> bool:
+        """queued/processing → ``status``, stamping completion and processing time."""
         now = utcnow()
 
         def transition(session: Session) -> bool:
@@ -167,28 +167,22 @@ class JobStore:
             if row is None or row.status not in ACTIVE:
                 return False
             started = row.started_at or now
-            row.status, row.result, row.progress = "completed", result, 1.0
+            row.status = status
+            for name, value in values.items():
+                setattr(row, name, value)
             row.completed_at = row.updated_at = now
             row.processing_time_seconds = round((now - started).total_seconds(), 3)
             return True
 
         return await self._db.run(transition, write=True)
+
+    async def complete(self, job_id: str, result: dict[str, Any]) -> bool:
+        """Processing → completed with its result; False if the job is no longer active."""
+        return await self._finish(job_id, "completed", result=result, progress=1.0)
 
     async def fail(self, job_id: str, message: str) -> bool:
         """queued/processing → failed with an error message."""
-        now = utcnow()
-
-        def transition(session: Session) -> bool:
-            row = session.get(JobRow, job_id, with_for_update=True)
-            if row is None or row.status not in ACTIVE:
-                return False
-            started = row.started_at or now
-            row.status, row.error_message = "failed", message[:4000]
-            row.completed_at = row.updated_at = now
-            row.processing_time_seconds = round((now - started).total_seconds(), 3)
-            return True
-
-        return await self._db.run(transition, write=True)
+        return await self._finish(job_id, "failed", error_message=message[:4000])
 
     async def cancel(self, job_id: str) -> bool:
         """queued/processing → cancelled; partial results are discarded."""
