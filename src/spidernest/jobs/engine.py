@@ -144,7 +144,7 @@ class Engine:
                 self.executor_id, socket.gethostname(), os.getpid(), self.queues
             )
             self._heartbeat = HeartbeatThread(
-                self.database.url, self.executor_id, jobs.heartbeat_interval
+                self.database.engine, self.executor_id, jobs.heartbeat_interval
             )
             self._heartbeat.start()
             self._monitor = asyncio.create_task(self._watch(), name="spidernest-monitor")

@@ -15,7 +15,6 @@ from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
-from spidernest.store.database import apply_sqlite_pragmas, sync_url
 from spidernest.store.models import WorkerRow
 
 __all__ = ["HeartbeatThread"]
@@ -26,10 +25,8 @@ log = logging.getLogger(__name__)
 class HeartbeatThread:
     """Updates this executor's ``last_beat`` every ``interval`` seconds until stopped."""
 
-    def __init__(self, database_url: str, executor_id: str, interval: float) -> None:
-        self._engine = sa.create_engine(sync_url(database_url), pool_size=1, max_overflow=0)
-        if database_url.startswith("sqlite"):
-            sa.event.listen(self._engine, "connect", apply_sqlite_pragmas)
+    def __init__(self, engine: sa.Engine, executor_id: str, interval: float) -> None:
+        self._engine = engine
         self._executor_id = executor_id
         self._interval = interval
         self._stop = threading.Event()
@@ -52,7 +49,6 @@ class HeartbeatThread:
                 log.warning("heartbeat of %s failed; retrying", self._executor_id, exc_info=True)
 
     def stop(self) -> None:
-        """Stop beating and release the connection."""
+        """Stop beating."""
         self._stop.set()
         self._thread.join(timeout=self._interval + 5)
-        self._engine.dispose()
