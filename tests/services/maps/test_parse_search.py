@@ -30,7 +30,8 @@ def test_one_broken_row_does_not_lose_the_others() -> None:
     rows[2][14][4] = "not a list"  # rating block
     rows[2][14][9] = {"lat": 1}  # coordinates
     rows[2][14][13] = "Cafe"  # categories
-    rows[2][14][34] = [None, "garbage"]  # hours
+    rows[2][14][34] = [None, "garbage"]  # hours, both layouts
+    rows[2][14][203] = "garbage"
     rows[3][14] = None  # a whole row gone
     rows[4][14][9] = [None, None, 999.0, 999.0]  # out of range
     businesses = parse_decoded(payload)
@@ -44,7 +45,12 @@ def test_one_broken_row_does_not_lose_the_others() -> None:
         None,
     )
     assert broken.phone == "+30 21 2121 2540"
-    assert businesses[2].coordinates is None
+    # [9] out of range: the copy of the point at [208] is read instead.
+    assert businesses[2].coordinates is not None
+    assert (businesses[2].coordinates.latitude, businesses[2].coordinates.longitude) == (
+        38.0307309,
+        23.7032581,
+    )
 
 
 def test_empty_search_response() -> None:

@@ -24,6 +24,7 @@ FIELDS = {
     "phone_valid",
     "website",
     "categories",
+    "description",
     "coordinates",
     "link",
     "business_status",
@@ -32,7 +33,9 @@ FIELDS = {
     "plus_code",
     "timezone",
     "image_url",
+    "images",
     "owner",
+    "is_claimed",
     "reviews",
 }
 

@@ -14,6 +14,7 @@ __all__ = [
     "Business",
     "BusinessStatus",
     "Coordinates",
+    "Image",
     "MapsMetadata",
     "MapsResult",
     "Owner",
@@ -42,6 +43,15 @@ class Owner(BaseModel):
     link: str | None = None
 
 
+class Image(BaseModel):
+    """One photo of the listing, under the tab Google files it in ("All", "Menu", "By owner")."""
+
+    model_config = ConfigDict(frozen=True)
+
+    title: str | None = None
+    url: str
+
+
 class Review(BaseModel):
     """One review as Google shows it; ``rating`` is on the source's own scale (``rating_scale``)."""
 
@@ -67,7 +77,9 @@ class Business(BaseModel):
     ``place_id`` is the Maps feature id (``0x…:0x…``), ``google_place_id`` the Places API id
     (``ChIJ…``) and ``cid`` the decimal customer id used in ``maps?cid=`` links. ``phone`` is
     the number as Google displays it; the ``phone_*`` fields come from libphonenumber and are
-    ``None`` when phone validation is off.
+    ``None`` when phone validation is off. ``image_url`` is the listing's main photo and
+    ``images`` the first photo of each photo tab; ``is_claimed`` is ``False`` when Google offers
+    "Claim this business", ``True`` when an owner account manages the listing.
     """
 
     name: str | None = None
@@ -89,6 +101,7 @@ class Business(BaseModel):
     phone_valid: bool | None = None
     website: str | None = None
     categories: list[str] = []
+    description: str | None = None
     coordinates: Coordinates | None = None
     link: str | None = None
     business_status: BusinessStatus | None = None
@@ -97,7 +110,9 @@ class Business(BaseModel):
     plus_code: str | None = None
     timezone: str | None = None
     image_url: str | None = None
+    images: list[Image] = []
     owner: Owner | None = None
+    is_claimed: bool | None = None
     reviews: list[Review] | None = None
 
     @property
