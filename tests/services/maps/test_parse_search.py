@@ -63,3 +63,54 @@ def test_empty_search_response() -> None:
 
 def test_decode_wrapped_answer() -> None:
     assert decode_payload('{"c":0,"d":")]}\'\\n[[1]]"}/*""*/') == [[1]]
+
+
+def test_search_rows_field_by_field() -> None:
+    """What the result list shows for "coffee" (Ilion, Athens), read off the rows."""
+    businesses = parse_search_page(load_fixture("output.json")).businesses
+    dream, cocoza = businesses[0], businesses[1]
+    assert dream.name == "Dream Coffee"
+    assert dream.place_id == "0x14a1a32f316b15a1:0x169c54b46dcc3a93"
+    assert dream.google_place_id == "ChIJoRVrMS-joRQRkzrMbbRUnBY"
+    assert dream.cid == "1629270299114224275"  # = the fp= of its "Claim this business" link
+    assert (dream.rating, dream.reviews_count) == (4.8, 48)
+    assert dream.address == "Eakou 74, Ilion 131 22, Greece"
+    assert (dream.street, dream.city, dream.postal_code, dream.state, dream.country) == (
+        "Eakou 74",
+        "Ilion",
+        "131 22",
+        None,
+        "GR",
+    )
+    assert dream.phone == "+30 21 0261 6578"
+    assert dream.website == "https://www.vrisko.gr/details/ag2e4fci67301a_44_3i4a4c_f341701"
+    assert dream.categories == ["Coffee shop"]
+    assert dream.coordinates is not None
+    assert (dream.coordinates.latitude, dream.coordinates.longitude) == (38.0331931, 23.7094475)
+    assert dream.business_status == "OPERATIONAL"
+    assert dream.price_range is None  # no price level on this listing
+    assert dream.working_hours is not None
+    assert next(iter(dream.working_hours)) == "Monday"
+    assert (dream.working_hours["Saturday"], dream.working_hours["Sunday"]) == (
+        "7 AM–8:30 PM",
+        "Closed",
+    )
+    assert dream.timezone == "Europe/Athens"
+    assert dream.plus_code == "2PM5+7Q Ilion"  # computed: search rows list no plus code
+    assert dream.link is not None
+    assert dream.link.endswith("!1s0x14a1a32f316b15a1:0x169c54b46dcc3a93")
+    assert (dream.image_url, dream.images) == (None, [])  # rows carry no place photos
+    assert (dream.owner, dream.is_claimed) == (None, False)  # "Claim this business"
+    # A claimed listing: the owner's account id, but no owner name, is in the row.
+    assert cocoza.is_claimed is True
+    assert cocoza.owner is not None
+    assert (cocoza.owner.id, cocoza.owner.name) == ("106376824410603546326", None)
+    assert cocoza.website is None
+    by_name = {b.name: b for b in businesses}
+    assert by_name["Coffee Berry Ίλιον"].price_range == "$"
+    assert by_name["NooK"].price_range == "$$"
+    assert by_name["Coffee Island Άγιοι Ανάργυροι"].website == (
+        "https://www.coffeeisland.gr/?utm_campaign=website&utm_medium=organic&utm_source=google"
+    )
+    assert by_name["Race Coffee"].working_hours is None  # the listing shows no hours
+    assert by_name["Coffee Maniacs micro roasters"].categories == ["Coffee shop", "Cafe"]

@@ -30,6 +30,10 @@ FEATURE_ID = re.compile(r"^0x[0-9a-f]{1,16}:0x[0-9a-f]{1,16}$", re.IGNORECASE)
 _GOOGLE_PLACE_ID = re.compile(r"^[A-Za-z0-9_-]{16,}$")
 # A Google account id (owner, contributor): a long decimal number.
 _ACCOUNT_ID = re.compile(r"^\d{15,25}$")
+# Places API ids of businesses in the form every fixture shows ("ChIJ" + 23 characters).
+_CHIJ = re.compile(r"^ChIJ[A-Za-z0-9_-]{20,}$")
+# Place arrays run to 250 entries; the nested "related place" stubs are far shorter.
+_MIN_PLACE_LENGTH = 20
 _COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
 # IANA zone names ("Asia/Nicosia", "America/Argentina/Buenos_Aires") or a bare "UTC".
 _TIMEZONE = re.compile(r"^(?:[A-Za-z_]+(?:/[A-Za-z0-9_+-]+)+|UTC)$")
@@ -63,12 +67,19 @@ _DESCRIPTION_PATHS: tuple[Path, ...] = ((32, 1, 1), (154, 0, 0))
 
 
 def is_place_array(value: Any) -> bool:
-    """Whether ``value`` looks like a place array: long, with a name and a feature id."""
+    """Whether ``value`` looks like a place array: long, with a name and a place id.
+
+    The id may sit at any of its known positions, so that a moved ``[10]`` does not turn a
+    place payload into the "People also search for" places nested inside it.
+    """
     return (
         isinstance(value, list)
-        and len(value) > 20
+        and len(value) > _MIN_PLACE_LENGTH
         and dig_str(value, 11) is not None
-        and FEATURE_ID.match(dig_str(value, 10) or "") is not None
+        and (
+            _first(value, _FEATURE_ID_PATHS, FEATURE_ID) is not None
+            or _first(value, _GOOGLE_PLACE_ID_PATHS, _CHIJ) is not None
+        )
     )
 
 
