@@ -268,3 +268,11 @@ def test_website_unwrapped(raw: str, expected: str | None) -> None:
     payload[6][7] = [raw, "kipriakon.com"]
     (business,) = parse_decoded(payload)
     assert business.website == expected
+
+
+def test_description_where_google_puts_it() -> None:
+    """No fixture has one; [32][1][1] is where gosom/google-maps-scraper reads it."""
+    payload = load_fixture("raw.json")
+    payload[6][32] = [None, [None, "Family-run meze by the old port"]]
+    (business,) = parse_decoded(payload)
+    assert business.description == "Family-run meze by the old port"

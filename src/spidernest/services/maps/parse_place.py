@@ -63,7 +63,8 @@ _IMAGE_PATHS: tuple[Path, ...] = (
 _OWNER_ID_PATHS: tuple[Path, ...] = ((57, 2), (181, 6), (227, 0, 6), (57, 8))
 # The "Claim this business" link (business.google.com/create) of an unclaimed listing.
 _CLAIM_LINK_PATHS: tuple[Path, ...] = ((49, 0), (226, 0))
-_DESCRIPTION_PATHS: tuple[Path, ...] = ((32, 1, 1), (154, 0, 0))
+# The "From the owner" / editorial summary, where gosom/google-maps-scraper reads it.
+_DESCRIPTION_PATHS: tuple[Path, ...] = ((32, 1, 1),)
 
 
 def is_place_array(value: Any) -> bool:
