@@ -158,6 +158,8 @@ def test_panic2_island_beach_bar_missing_hours_and_postcode() -> None:
     assert (business.rating, business.reviews_count) == (4.4, 504)
     assert business.address == "29RR+CPC, Λεοφόρος Ακάμαντος, Poli Crysochous"
     assert business.city == "Poli Crysochous"
+    # Google's street part starts with the plus code (no street number); it is in plus_code.
+    assert business.street == "Λεοφόρος Ακάμαντος"
     assert business.postal_code is None
     assert business.working_hours is None  # the listing shows no hours
     assert business.phone == "97 754374"

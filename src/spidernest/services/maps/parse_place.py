@@ -108,7 +108,7 @@ def parse_place_array(
         rating=_rating(darray),
         reviews_count=_reviews_count(darray),
         address=_address(darray, name),
-        street=dig_str(parts, 1) or dig_str(darray, 82, 1),
+        street=_street(dig_str(parts, 1) or dig_str(darray, 82, 1)),
         city=dig_str(parts, 3) or dig_str(darray, 82, 3),
         postal_code=dig_str(parts, 4),
         state=dig_str(parts, 5),
@@ -168,6 +168,19 @@ def _address(darray: list[Any], name: str | None) -> str | None:
     if full and name and full.startswith(f"{name},"):
         return full[len(name) + 1 :].strip() or None
     return full
+
+
+def _street(street: str | None) -> str | None:
+    """The street without the plus code Google puts first where there is no street number.
+
+    "29RR+CPC, Λεοφόρος Ακάμαντος" → "Λεοφόρος Ακάμαντος"; the code is in ``plus_code``.
+    """
+    if street is None:
+        return None
+    head, _, rest = street.partition(",")
+    if _PLUS_CODE.match(head.strip()) and rest.strip():
+        return rest.strip()
+    return street
 
 
 def _rating(darray: list[Any]) -> float | None:
