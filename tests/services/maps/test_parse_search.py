@@ -114,3 +114,16 @@ def test_search_rows_field_by_field() -> None:
     )
     assert by_name["Race Coffee"].working_hours is None  # the listing shows no hours
     assert by_name["Coffee Maniacs micro roasters"].categories == ["Coffee shop", "Cafe"]
+
+
+def test_review_count_missing_from_a_row_is_not_zero() -> None:
+    """Live rows have been seen without [4][8]: the "48 reviews" label, else unknown."""
+    payload = load_fixture("output.json")
+    rating_block = payload[0][1][1][14][4]
+    rating_block[8] = None
+    assert parse_search_page(payload).businesses[0].reviews_count == 48  # "48 reviews"
+    rating_block[3][1] = "1.670 Rezensionen"
+    assert parse_search_page(payload).businesses[0].reviews_count == 1670
+    rating_block[3] = None
+    business = parse_search_page(payload).businesses[0]
+    assert (business.rating, business.reviews_count) == (4.8, None)
