@@ -226,11 +226,25 @@ def _merge(found: list[Business], new: list[Business]) -> list[Business]:
         if key is None:
             merged.append(business)
         elif key in index:
-            merged[index[key]] = business
+            merged[index[key]] = _combine(merged[index[key]], business)
         else:
             index[key] = len(merged)
             merged.append(business)
     return merged
+
+
+def _combine(earlier: Business, later: Business) -> Business:
+    """The later record, with the fields it lacks taken from the earlier one.
+
+    A search row has the owner's id but not the name, a place page has photos a row lacks;
+    either may miss what the other shows.
+    """
+    missing = {
+        name: value
+        for name, value in earlier
+        if value not in (None, []) and getattr(later, name) in (None, [])
+    }
+    return later.model_copy(update=missing) if missing else later
 
 
 def _ordered(found: list[Business], links: list[str]) -> list[Business]:
