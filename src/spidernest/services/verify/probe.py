@@ -23,7 +23,7 @@ from spidernest.services.verify.smtp import SMTPConnection
 from spidernest.services.verify.syntax import ParsedAddress
 from spidernest.services.verify.transaction import mail_from, rcpt, reset, reset_and_rcpt
 
-__all__ = ["Answer", "DomainProbe", "ProbeOptions", "probe_domain"]
+__all__ = ["Answer", "DomainProbe", "ProbeOptions", "outcome_of", "probe_domain"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,14 +360,24 @@ async def _probe_catch_all(
     return False
 
 
-_FINAL = {
+_OUTCOMES = {
     Verdict.ACCEPTED: MailboxOutcome.DELIVERABLE,
     Verdict.MAILBOX_NOT_FOUND: MailboxOutcome.NOT_FOUND,
     Verdict.FULL_INBOX: MailboxOutcome.FULL_INBOX,
     Verdict.DISABLED: MailboxOutcome.DISABLED,
     Verdict.SENDER_BLOCKED: MailboxOutcome.SENDER_BLOCKED,
-    Verdict.REJECTED: MailboxOutcome.ERROR,
+    Verdict.GREYLISTED: MailboxOutcome.GREYLISTED,
 }
+
+
+def outcome_of(verdict: Verdict) -> MailboxOutcome:
+    """What a ``RCPT TO`` verdict means for the mailbox once no retry changes it.
+
+    Greylisted and temporary answers are retried first (``probe_domain``); an unexplained
+    refusal, a temporary failure that did not clear or a "too many recipients" that a new
+    connection did not cure leave the mailbox unknown (``ERROR``).
+    """
+    return _OUTCOMES.get(verdict, MailboxOutcome.ERROR)
 
 
 def _record(session: _Session, item: ParsedAddress, verdict: Verdict, reply: Reply | None) -> None:
@@ -381,4 +391,4 @@ def _record(session: _Session, item: ParsedAddress, verdict: Verdict, reply: Rep
     elif verdict is Verdict.TEMPORARY:
         session.tentative[key] = Answer(MailboxOutcome.ERROR, f"temporary failure: {reply}")
     else:
-        session.answers[key] = Answer(_FINAL[verdict], str(reply))
+        session.answers[key] = Answer(outcome_of(verdict), str(reply))
