@@ -127,3 +127,13 @@ def test_review_count_missing_from_a_row_is_not_zero() -> None:
     rating_block[3] = None
     business = parse_search_page(payload).businesses[0]
     assert (business.rating, business.reviews_count) == (4.8, None)
+
+
+def test_a_moved_result_list_is_found() -> None:
+    payload = load_fixture("output.json")
+    rows = payload[0][1]
+    payload[0][1] = None
+    payload.append([None, [None, rows]])  # somewhere else, two levels down
+    page = parse_search_page(payload)
+    assert page.rows == 20
+    assert page.businesses[0].name == "Dream Coffee"

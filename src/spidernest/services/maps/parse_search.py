@@ -20,6 +20,8 @@ __all__ = ["SearchPage", "Viewport", "decode_payload", "parse_search_page"]
 
 _PREFIXES = (")]}'", ")]}")
 _SUFFIX = '/*""*/'
+# Levels searched for a moved result list (it sits at depth 2 today).
+_ROWS_SEARCH_DEPTH = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +70,7 @@ def parse_search_page(payload: Any, *, with_reviews: bool = False) -> SearchPage
     Rows that are not places (ads, the query echo) are skipped, and a row that fails to parse
     costs only that row.
     """
-    rows = dig_list(payload, 0, 1)
+    rows = _result_rows(payload)
     businesses: list[Business] = []
     place_rows = 0
     for row in rows:
@@ -81,6 +83,27 @@ def parse_search_page(payload: Any, *, with_reviews: bool = False) -> SearchPage
         except (ValueError, TypeError):
             continue
     return SearchPage(businesses=businesses, rows=place_rows, viewport=_viewport(payload))
+
+
+def _result_rows(payload: Any) -> list[Any]:
+    """The result rows: ``[0][1]``, else wherever Google moved them.
+
+    That is the first list, breadth first and a few levels down, whose rows carry a place
+    array at ``[14]``.
+    """
+    rows = dig_list(payload, 0, 1)
+    if any(is_place_array(dig(row, 14)) for row in rows):
+        return rows
+    level: list[list[Any]] = [payload] if isinstance(payload, list) else []
+    for _ in range(_ROWS_SEARCH_DEPTH):
+        lists: list[list[Any]] = [
+            child for node in level for child in node if isinstance(child, list)
+        ]
+        for candidate in lists:
+            if any(is_place_array(dig(row, 14)) for row in candidate):
+                return candidate
+        level = lists
+    return rows
 
 
 def _viewport(payload: Any) -> Viewport | None:
