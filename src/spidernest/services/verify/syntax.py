@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from email_validator import EmailNotValidError, validate_email
 
-__all__ = ["ParsedAddress", "parse_address", "suggest_address"]
+__all__ = ["ParsedAddress", "parse_address", "suggest_address", "suggest_repair"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +39,10 @@ def parse_address(raw: str) -> ParsedAddress | None:
 
     Special-use names (``.invalid``, ``.localhost``, ``.onion``, ``.arpa``, ``.local``) are
     refused as email-validator does; ``.test`` is allowed so that local test domains work.
-    Quoted local parts and IP-literal domains are refused: no mailbox provider hands them out.
+    Quoted local parts (RFC 5321 §4.1.2, ``"john doe"@example.com``) are valid and are asked
+    about as written; needless quotes are dropped (``"john"@x`` is ``john@x``). IP-literal
+    domains (``user@[192.0.2.1]``) are refused: no mailbox provider hands them out, and
+    probing them would send our SMTP client to any address a list names.
     """
     text = raw.strip()
     try:
@@ -46,6 +50,7 @@ def parse_address(raw: str) -> ParsedAddress | None:
             text,
             check_deliverability=False,
             allow_smtputf8=True,
+            allow_quoted_local=True,
             test_environment=True,
         )
     except EmailNotValidError:
@@ -98,6 +103,14 @@ _POPULAR_DOMAINS = (
     "laposte.net",
     "t-online.de",
     "libero.it",
+    "rocketmail.com",
+    "sbcglobal.net",
+    "bellsouth.net",
+    "btinternet.com",
+    "rediffmail.com",
+    "wanadoo.fr",
+    "yahoo.co.in",
+    "yahoo.com.br",
 )
 # TLD typos that are not delegated TLDs themselves (".co" and ".om" are real: never "fixed").
 _TLD_TYPOS = {
@@ -121,11 +134,13 @@ _TLD_TYPOS = {
 def suggest_address(local_part: str, domain: str) -> str | None:
     """A likely intended address when ``domain`` looks like a typo of a common provider.
 
-    ``gmial.com`` → ``gmail.com``, ``hotmail.con`` → ``hotmail.com``. The provider name (the
-    first label) may be off by one edit (two for names of seven letters or more) with the rest
-    of the domain equal, or the TLD may be a known slip of ``com``/``net``/``org``. Names shorter
-    than four letters are never "corrected" (``aon.com`` is not ``aol.com``), nor is a real
-    country variant (``hotmail.de`` stays). Returns ``None`` when nothing is close enough.
+    ``gmial.com`` → ``gmail.com``, ``hotmail.con`` → ``hotmail.com``, ``gmail.co`` →
+    ``gmail.com``. The provider name (the first label) may be off by one edit (two for names of
+    seven letters or more) with the rest of the domain equal; the TLD may be a known slip of
+    ``com``/``net``/``org``; and for provider names of five letters or more, a ``.com``/``.net``
+    one edit away (``.co``, ``.cm``, ``.om``, ``.com.com``) counts as one more edit. Names
+    shorter than four letters are never "corrected" (``aon.com`` is not ``aol.com``), nor is a
+    real country variant (``hotmail.de`` stays). Returns ``None`` when nothing is close enough.
     """
     domain = domain.lower()
     if domain in _POPULAR_DOMAINS:
@@ -135,9 +150,10 @@ def suggest_address(local_part: str, domain: str) -> str | None:
     best: tuple[int, str] | None = None
     for candidate in _POPULAR_DOMAINS:
         candidate_name, _, candidate_suffix = candidate.partition(".")
-        if candidate_suffix != suffix:
+        suffix_distance = _suffix_distance(suffix, candidate_suffix, candidate_name)
+        if suffix_distance is None:
             continue
-        distance = _edit_distance(name, candidate_name)
+        distance = _edit_distance(name, candidate_name) + suffix_distance
         if len(candidate_name) < 4 and distance:
             continue
         limit = 2 if len(candidate_name) >= 7 else 1
@@ -146,6 +162,49 @@ def suggest_address(local_part: str, domain: str) -> str | None:
     if best is not None and best[1] != domain:
         return f"{local_part}@{best[1]}"
     return None
+
+
+def _suffix_distance(suffix: str, candidate_suffix: str, candidate_name: str) -> int | None:
+    """0 for the same suffix, 1 for a slip of a provider's ``.com``/``.net``, else ``None``.
+
+    Only names of five letters or more get the slip: ``gmail.co`` is a typo, but ``mail.co``
+    or ``live.co`` may be someone's real domain.
+    """
+    if suffix == candidate_suffix:
+        return 0
+    if len(candidate_name) < 5 or candidate_suffix not in {"com", "net"}:
+        return None
+    if suffix == f"{candidate_suffix}.{candidate_suffix}":
+        return 1
+    return 1 if _edit_distance(suffix, candidate_suffix) == 1 else None
+
+
+def suggest_repair(raw: str) -> str | None:
+    """A usable address hidden in a malformed input, for ``did_you_mean``.
+
+    Undoes the slips of copy and paste and of fast typing: ``mailto:``, a display name around
+    ``<address>``, spaces, a trailing ``.``/``,``/``;``, a doubled ``@``, a comma for the dot
+    (``gmail,com``) and a missing dot before a common provider's TLD (``gmailcom``). The
+    repaired address also gets the provider typo check. ``None`` when no repair parses.
+    """
+    text = raw.strip()
+    if "<" in text and text.endswith(">"):
+        text = text[text.rindex("<") + 1 : -1]
+    text = re.sub(r"^mailto:", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"\s+", "", text).rstrip(".,;:")
+    text = re.sub(r"@+", "@", text)
+    local, at, domain = text.rpartition("@")
+    if not at or not local or not domain:
+        return None
+    domain = domain.replace(",", ".").lower()
+    if "." not in domain:
+        domain = next(
+            (known for known in _POPULAR_DOMAINS if known.replace(".", "") == domain), domain
+        )
+    parsed = parse_address(f"{local}@{domain}")
+    if parsed is None or parsed.email == raw.strip():
+        return None
+    return suggest_address(parsed.local_part, parsed.domain) or parsed.email
 
 
 def _edit_distance(left: str, right: str) -> int:

@@ -33,7 +33,12 @@ from spidernest.services.verify.result import (
     VerifySummary,
 )
 from spidernest.services.verify.score import DomainState, Facts, MailboxOutcome, judge
-from spidernest.services.verify.syntax import ParsedAddress, parse_address, suggest_address
+from spidernest.services.verify.syntax import (
+    ParsedAddress,
+    parse_address,
+    suggest_address,
+    suggest_repair,
+)
 
 __all__ = ["VerifyProgress", "verify_emails"]
 
@@ -186,6 +191,7 @@ def _invalid_syntax(raw: str) -> EmailResult:
         score=verdict.score,
         flags=VerifyFlags(),
         domain=VerifyDomain(name=domain.lower() or None if at else None),
+        did_you_mean=suggest_repair(raw),
     )
 
 
