@@ -27,3 +27,19 @@ def test_site_contacts_are_merged_and_ranked() -> None:
     assert contacts.socials["twitter"] == "https://twitter.com/acme_de"
     assert contacts.socials["linkedin"] is None  # one mention in a post body
     assert contacts.socials["whatsapp"] == "https://wa.me/4930123456"
+
+
+ARTICLE = """<html lang="en-IE"><body><article><p>Call the SEAI on 01 808 2100 or write
+to info@seai.ie. Questions? studio@acme.ie</p></article></body></html>"""
+CONTACT = """<html lang="en-IE"><body><p>Studio: +353 1 678 9012, studio@acme.ie</p>
+<p>Authority: dsb@dsb.gv.at</p></body></html>"""
+
+
+def test_what_only_articles_quote_and_authorities_are_left_out() -> None:
+    pages = [
+        parse_page(CONTACT, "https://acme.ie/contact"),
+        parse_page(ARTICLE, "https://acme.ie/journal/grants"),
+    ]
+    contacts = assemble_contacts(pages, site_url="https://acme.ie/", host="acme.ie")
+    assert contacts.emails == ["studio@acme.ie"]
+    assert [p.e164 for p in contacts.phones] == ["+35316789012"]

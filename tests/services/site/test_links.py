@@ -7,6 +7,7 @@ import pytest
 from spidernest.services.site.links import (
     expand_targets,
     has_skipped_extension,
+    is_post_url,
     is_trap,
     normalize_url,
     path_template,
@@ -77,3 +78,12 @@ def test_traps_and_files() -> None:
     assert has_skipped_extension("http://x/prices.PDF")
     assert not has_skipped_extension("http://x/page.html")
     assert path_template("http://x/cal/2024/05?d=3&a=1") == "/cal/N/N?a&d"
+
+
+def test_articles_are_recognised_by_their_section_or_date() -> None:
+    assert is_post_url("https://acme.ie/journal/retrofit-grants-2024")
+    assert is_post_url("https://acme.com.au/2023/05/how-to-fix-a-leaking-tap/")
+    assert is_post_url("https://acme.de/aktuelles/neue-foerderung")
+    assert not is_post_url("https://acme.ie/journal")
+    assert not is_post_url("https://acme.ie/contact")
+    assert not is_post_url("https://acme.ie/projects/clontarf-house")

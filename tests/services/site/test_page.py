@@ -35,3 +35,28 @@ def test_decoding() -> None:
     assert decode_html('<meta charset="iso-8859-1">é'.encode("latin-1"), None).endswith("é")
     assert decode_html("ü".encode(), "utf-8") == "ü"
     assert decode_html("ü".encode(), "bogus-charset") == "ü"
+
+
+def test_credit_lines_and_body_classes_do_not_make_profiles_the_sites() -> None:
+    markup = """<html><body class="tweak-social-icons-style-regular">
+<p>Contractor: <a href="https://www.facebook.com/otherbuilders">TMC</a></p>
+<footer><div class="social"><a href="https://www.instagram.com/acme">IG</a></div>
+<p class="credit">Website by <a href="https://agency.example">Agency</a>
+<a href="https://www.instagram.com/agency">IG</a></p>
+<div>Webdesign &amp; Umsetzung: <a href="https://www.facebook.com/pixelhof">FB</a></div>
+</footer></body></html>"""
+    facts = parse_page(markup, "https://acme.ie/")
+    assert {(s.url, s.in_chrome) for s in facts.socials} == {
+        ("https://facebook.com/otherbuilders", False),
+        ("https://instagram.com/acme", True),
+    }
+
+
+def test_commenters_addresses_are_not_the_sites() -> None:
+    markup = """<html><body><p>Mail info@acme.com.au</p>
+<div id="comments"><ol class="comment-list"><li class="comment">
+<p>My neighbour (sam.t@gmail.com, 0412 999 888) recommended you.</p></li></ol></div>
+</body></html>"""
+    facts = parse_page(markup, "https://acme.com.au/2023/05/post/")
+    assert facts.emails == ["info@acme.com.au"]
+    assert facts.phones == []

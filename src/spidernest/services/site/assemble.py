@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 
 from spidernest.services.site.country import guess_region
 from spidernest.services.site.domains import registrable_domain
-from spidernest.services.site.extract.emails import is_contact_email
+from spidernest.services.site.extract.emails import is_authority_domain, is_contact_email
 from spidernest.services.site.extract.phones import validate_phone
+from spidernest.services.site.links import is_post_url
 from spidernest.services.site.page import PageFacts
 from spidernest.services.site.result import SOCIAL_FIELDS, PhoneDetail, TeamMember
 
@@ -43,7 +44,14 @@ def _emails(pages: list[PageFacts], site_domain: str) -> tuple[list[str], int]:
     candidates = list(dict.fromkeys(email for page in pages for email in page.emails))
     kept = [email for email in candidates if is_contact_email(email)]
     own = [e for e in kept if registrable_domain(e.rpartition("@")[2]) == site_domain]
-    return own + [e for e in kept if e not in own], len(candidates)
+    # Another domain's address that only articles mention is the article's subject.
+    outside_posts = {e for page in pages if not is_post_url(page.url) for e in page.emails}
+    others = [
+        e
+        for e in kept
+        if e not in own and e in outside_posts and not is_authority_domain(e.rpartition("@")[2])
+    ]
+    return own + others, len(candidates)
 
 
 def _phones(
@@ -52,7 +60,10 @@ def _phones(
     phones: dict[str, PhoneDetail] = {}
     faxes: dict[str, PhoneDetail] = {}
     for page in pages:
+        is_post = is_post_url(page.url)
         for candidate in page.phones:
+            if is_post and candidate.source == "text":
+                continue  # "call the grant agency on …" in an article: not the site's number
             detail = validate_phone(candidate, region)
             if detail is None or detail.e164 is None:
                 continue

@@ -19,6 +19,7 @@ __all__ = [
     "Target",
     "expand_targets",
     "has_skipped_extension",
+    "is_post_url",
     "is_trap",
     "normalize_url",
     "path_template",
@@ -163,6 +164,25 @@ def is_trap(url: str) -> bool:
     if len(segments) != len(set(segments)) and len(segments) >= 4:
         return True  # /a/b/a/b/… — a relative link that keeps nesting
     return bool(_CALENDAR.search(parts.path + ("?" + parts.query if parts.query else "")))
+
+
+# Sections whose pages are articles: what they quote (a grant agency's hotline, a supplier's
+# address) is the article's subject, not the site owner's contact.
+_POST_SECTIONS = frozenset((
+    "blog", "blogs", "news", "journal", "article", "articles", "post", "posts", "stories",
+    "magazine", "insights", "ratgeber", "aktuelles", "neuigkeiten", "actualites",
+    "actualités", "actualidad", "noticias", "notizie", "nieuws", "aktualnosci",
+    "aktualności", "nyheter", "novidades",
+))  # fmt: skip
+
+
+def is_post_url(url: str) -> bool:
+    """Whether ``url`` is an article: under a blog/news section, or under a date path."""
+    path = urlsplit(url).path
+    if _DATE_PATH.search(path):
+        return True
+    segments = [unquote(seg).lower() for seg in path.split("/") if seg]
+    return len(segments) >= 2 and any(seg in _POST_SECTIONS for seg in segments[:-1])
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,10 +38,37 @@ __all__ = ["Link", "PageFacts", "SocialSighting", "decode_html", "parse_page"]
 _META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_.:-]{2,40})", re.IGNORECASE)
 _REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\";]+)", re.IGNORECASE)
 # Where a site's own profile links live: its header, footer, navigation and "social" blocks.
+# Class and id scopes skip <html>/<body>: themes put classes such as "tweak-social-icons-…" on
+# the body, which would make every link of the page look like chrome.
 _CHROME_LINKS = ", ".join(
     f"{scope} a[href]"
-    for scope in ("footer", "header", "nav", "[class*=social]", "[class*=footer]", "[id*=social]")
+    for scope in (
+        "footer",
+        "header",
+        "nav",
+        ":not(body):not(html)[class*=social]",
+        ":not(body):not(html)[class*=footer]",
+        ":not(body):not(html)[id*=social]",
+    )
 )
+# Credit lines name another company (the web agency, a photographer): their profiles are not
+# the site's. Matched in the few lines around a social link, in the languages we read.
+_CREDIT = re.compile(
+    r"\b(?:web\s?site|site|web\s?design(?:ed)?|designed|developed|built|made|crafted|created|"
+    r"powered|hosted|réalisée?|conçue?|cread[oa]|desarrollad[oa]|diseñad[oa]|desenvolvid[oa]|"
+    r"criad[oa]|sviluppato|realizzato|erstellt|realisiert|umgesetzt|gemaakt|ontworpen|"
+    r"wykonanie|photos?|fotos?|photography)\b[^.:\n]{0,20}?"
+    r"\b(?:by|von|par|por|da|door|przez)\b"
+    r"|\b(?:webdesign|web design|website|umsetzung|gestaltung|realisation|réalisation|"
+    r"conception|bildnachweis|photography|fotografie|crédits? photos?|diseño web|"
+    r"desarrollo web)\b[^.:\n]{0,30}?:",
+    re.IGNORECASE,
+)
+_CREDIT_CONTEXT_CHARS = 300
+# A footer without <footer>: page builders' "elementor-location-footer", "site-footer" …
+_FOOTER_BLOCK = "#footer, .footer, :not(body):not(html)[class*=footer], [id*=footer]"
+# User-generated sections (blog comments): addresses there are the commenters', not the site's.
+_COMMENTS = "#comments, .comment-list, .commentlist, .comments-area"
 _ADDRESS_PROPS = ("streetAddress", "postalCode", "addressLocality", "addressRegion")
 
 
@@ -127,9 +154,41 @@ def _read_links(tree: LexborHTMLParser, base: str, facts: PageFacts) -> None:
             absolute = urljoin(base, href)
             social = classify_social(absolute)
             if social is not None:
-                facts.socials.append(SocialSighting(*social, in_chrome=href in chrome))
+                if not _in_credit_line(node):
+                    facts.socials.append(SocialSighting(*social, in_chrome=href in chrome))
             else:
                 facts.links.append(Link(absolute, node.text(deep=True, strip=True)[:200]))
+
+
+def _in_credit_line(node: LexborNode) -> bool:
+    """Whether a link sits in a credit line ("Website by …", "Webdesign: …", "Fotos von …")."""
+    scope = node.parent
+    for _ in range(3):
+        if scope is None or scope.tag in {"body", "html", "footer", "header"}:
+            return False
+        text = scope.text(deep=True, separator=" ")
+        if len(text) > _CREDIT_CONTEXT_CHARS:
+            return False
+        if _CREDIT.search(text):
+            return True
+        scope = scope.parent
+    return False
+
+
+def _user_content_contacts(tree: LexborHTMLParser) -> set[str]:
+    """Emails and phone digits written in blog comments: the commenters', not the site's."""
+    found: set[str] = set()
+    for node in tree.css(_COMMENTS):
+        text = flatten_html(node.html or "")
+        found.update(emails_from_text(text))
+        found.update(_digits(c.raw) for c in phones_from_text(text))
+        for link in node.css('a[href^="mailto:" i]'):
+            found.update(emails_from_mailto(_attr(link, "href")))
+    return found
+
+
+def _digits(value: str) -> str:
+    return "".join(ch for ch in value if ch.isdigit())
 
 
 def _itemprop(scope: LexborNode, prop: str) -> str | None:
@@ -228,10 +287,14 @@ def parse_page(markup: str, url: str, *, contact_page: bool = False) -> PageFact
     facts.phones.extend(phones_from_text(text))
     _read_microdata(tree, facts)
     _read_frames(tree, facts)
-    footer = tree.css_first("footer") or tree.css_first("#footer, .footer")
+    footer = tree.css_first("footer") or tree.css_first(_FOOTER_BLOCK)
     if contact_page:
         facts.addresses.extend(addresses_from_text(text))
     elif footer is not None:
         facts.addresses.extend(addresses_from_text(flatten_html(footer.html or "")))
+    excluded = _user_content_contacts(tree) if "comment" in markup else set()
+    if excluded:
+        facts.emails = [e for e in facts.emails if e not in excluded]
+        facts.phones = [p for p in facts.phones if _digits(p.raw) not in excluded]
     facts.client_rendered = looks_client_rendered(markup, text)
     return facts

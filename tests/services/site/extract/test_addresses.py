@@ -50,3 +50,21 @@ def test_postal_address_formats() -> None:
     }
     assert format_postal_address(de) == "Hauptstr. 1, 10115 Berlin, Germany"
     assert format_postal_address({"addressCountry": "DE"}) is None
+
+
+def test_postcodes_after_the_town() -> None:
+    lines = """Unit 4, 12 Parramatta Road
+Annandale NSW 2038
+1120 Hamilton Street
+Vancouver, BC V6B 2S2
+Av. Paulista, 1000 – Conj. 1204, Bela Vista
+São Paulo – SP, CEP 01310-100
+14 Fitzwilliam Square
+Dublin 2, D02 X285
+CNPJ: 12.345.678/0001-90"""
+    assert addresses_from_text(lines) == [
+        "Unit 4, 12 Parramatta Road, Annandale NSW 2038",
+        "1120 Hamilton Street, Vancouver, BC V6B 2S2",
+        "Av. Paulista, 1000 – Conj. 1204, Bela Vista, São Paulo – SP, CEP 01310-100",
+        "14 Fitzwilliam Square, Dublin 2, D02 X285",
+    ]

@@ -8,6 +8,7 @@ from spidernest.services.site.extract.emails import (
     decode_cloudflare,
     emails_from_mailto,
     emails_from_text,
+    is_authority_domain,
     is_contact_email,
 )
 from spidernest.services.site.extract.text import flatten_html
@@ -52,6 +53,9 @@ def test_addresses_in_text(markup: str, expected: str) -> None:
         "no-reply@acme.de",
         "info@acme.invalidtld",
         "a..b@acme.de",
+        "name@yourdomain.com.au",
+        "max@beispiel.at",
+        "seuemail@exemplo.com.br",
     ],
 )
 def test_decoys_are_not_contacts(address: str) -> None:
@@ -76,3 +80,11 @@ def test_cloudflare_protection_is_decoded() -> None:
 
 def test_nothing_found_in_plain_prose() -> None:
     assert emails_from_text("We meet at noon, see you there. Point (a) and dot (b).") == []
+
+
+def test_public_authorities_are_recognised() -> None:
+    assert is_authority_domain("dsb.gv.at")
+    assert is_authority_domain("anpd.gov.br")
+    assert is_authority_domain("ico.gov.uk")
+    assert not is_authority_domain("govtech.com")
+    assert not is_authority_domain("acme.at")

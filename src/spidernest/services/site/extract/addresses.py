@@ -14,12 +14,23 @@ __all__ = ["addresses_from_text", "clean_address", "format_postal_address"]
 _US_STYLE = frozenset({"US", "USA", "CA", "AU", "United States"})
 # Postcode then town, per country family (the postcode formats of the UPU address guides).
 _POSTCODE_TOWN = re.compile(
-    r"(?:^|,\s*)(?:[A-Z]{1,2}-)?(?:\d{4,5}|\d{2}-\d{3}|\d{3} \d{2}|\d{4}-\d{3}|\d{4} ?[A-Z]{2})"
+    r"(?:^|,\s*)(?:[A-Z]{1,2}-)?"
+    r"(?:\d{4,5}|\d{2}-\d{3}|\d{3} \d{2}|\d{4}-\d{3}|\d{5}-\d{3}|\d{4} ?[A-Z]{2})"
     r"\s+[A-ZÀ-ÖØ-ÞĄĆĘŁŃÓŚŹŻ][\w'’ .()-]{1,40}$"
 )
 # US/UK: "Springfield, IL 62704" and "London EC1A 1BB".
 _US_LINE = re.compile(r"[A-Za-z .'-]{2,40},\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?$")
 _UK_LINE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$")
+# Postcodes that end a line after the town and state/province (Australia Post, Canada Post,
+# Correios, An Post): "Annandale NSW 2038", "Vancouver, BC V6B 2S2", "São Paulo – SP, CEP
+# 01310-100", "Dublin 2, D02 X285".
+_TRAILING_POSTCODE = re.compile(
+    r"[A-Za-zÀ-ÿ .'-]{2,40},?\s+(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+\d{4}$"
+    r"|[A-Za-zÀ-ÿ .'-]{2,40},?\s+(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)\s+"
+    r"[A-Z]\d[A-Z] ?\d[A-Z]\d$"
+    r"|\bCEP:?\s*\d{5}-?\d{3}$"
+    r"|\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}$"
+)
 # A house number before ("123 Main St") or after ("Hauptstraße 5a") a word.
 _STREET = re.compile(r"\d+\w?\s+\w+|\w+\.?\s*\d+\w?")
 _NOT_ADDRESS = re.compile(
@@ -61,7 +72,26 @@ def format_postal_address(node: dict[str, Any]) -> str | None:
 
 
 def _is_postcode_line(line: str) -> bool:
-    return bool(_POSTCODE_TOWN.search(line) or _US_LINE.search(line) or _UK_LINE.search(line))
+    return bool(
+        _POSTCODE_TOWN.search(line)
+        or _US_LINE.search(line)
+        or _UK_LINE.search(line)
+        or _TRAILING_POSTCODE.search(line)
+    )
+
+
+def _is_street_line(previous: str, line: str) -> bool:
+    """Whether ``previous`` is the street line of the postcode line ``line``."""
+    return (
+        bool(previous)
+        and len(previous) <= 80
+        and _STREET.search(previous) is not None
+        and any(ch.isdigit() for ch in previous)
+        and not _NOT_ADDRESS.search(previous)
+        # Two postcode lines in a row ("28013 Madrid" / "1600 Amphitheatre Pkwy") are two
+        # addresses' ends, not a street and its town.
+        and not (_is_postcode_line(previous) and _POSTCODE_TOWN.search(line))
+    )
 
 
 def addresses_from_text(text: str) -> list[str]:
@@ -72,19 +102,9 @@ def addresses_from_text(text: str) -> list[str]:
         if not 5 <= len(line) <= 120 or _NOT_ADDRESS.search(line) or not _is_postcode_line(line):
             continue
         line = _LABEL.sub("", line)  # "Siège social : 12 rue …", "Besöksadress: …"
-        if "," in line and _STREET.search(line.split(",")[0]):
-            found.append(clean_address(line))
-            continue
         previous = lines[index - 1] if index else ""
-        if (
-            previous
-            and len(previous) <= 80
-            and _STREET.search(previous)
-            and any(ch.isdigit() for ch in previous)
-            and not _NOT_ADDRESS.search(previous)
-            # Two postcode lines in a row ("28013 Madrid" / "1600 Amphitheatre Pkwy") are two
-            # addresses' ends, not a street and its town.
-            and not (_POSTCODE_TOWN.search(previous) and _POSTCODE_TOWN.search(line))
-        ):
+        if _is_street_line(previous, line):
             found.append(clean_address(f"{previous}, {line}"))
+        elif "," in line and _STREET.search(line.split(",")[0]):
+            found.append(clean_address(line))
     return found

@@ -16,6 +16,7 @@ __all__ = [
     "decode_cloudflare",
     "emails_from_mailto",
     "emails_from_text",
+    "is_authority_domain",
     "is_contact_email",
     "normalize_email",
 ]
@@ -151,6 +152,53 @@ _PLACEHOLDER_DOMAINS = frozenset(
         "ihredomain.de",
     ]
 )
+# "example", "yourdomain" … under any suffix: ``name@yourdomain.com.au``, ``x@beispiel.at``.
+_PLACEHOLDER_LABELS = frozenset(
+    [
+        "example",
+        "exemple",
+        "ejemplo",
+        "esempio",
+        "beispiel",
+        "voorbeeld",
+        "przyklad",
+        "exempel",
+        "exemplo",
+        "domain",
+        "yourdomain",
+        "yourcompany",
+        "yoursite",
+        "yourwebsite",
+        "mydomain",
+        "tudominio",
+        "seudominio",
+        "votredomaine",
+        "ihredomain",
+        "ihrefirma",
+        "musterfirma",
+        "mustermann",
+    ]
+)
+# Public authorities that privacy policies and blog posts name ("contact the data protection
+# authority at dsb@dsb.gv.at"): never the site owner's address, unless the site is theirs.
+_AUTHORITY_SUFFIXES = (
+    ".gov",
+    ".gv.at",
+    ".gouv.fr",
+    ".bund.de",
+    ".admin.ch",
+    ".europa.eu",
+    ".gob.es",
+    ".gob.mx",
+    ".gov.br",
+    ".gov.uk",
+    ".gov.ie",
+    ".gov.au",
+    ".gc.ca",
+    ".gov.pl",
+    ".gov.it",
+    ".gov.pt",
+)
 # Only names nobody uses for a real mailbox: "email@" and "name@" exist on real small-business
 # sites, and their placeholder forms are caught by the placeholder domain anyway.
 _PLACEHOLDER_LOCALS = frozenset(
@@ -232,13 +280,19 @@ def is_contact_email(address: str) -> bool:
     suffix = domain.rsplit(".", 1)[-1]
     if suffix in _FILE_SUFFIXES or not suffix.isalpha():
         return False
-    if domain in _PLACEHOLDER_DOMAINS or domain.split(".")[0] in {"example", "domain"}:
+    if domain in _PLACEHOLDER_DOMAINS or domain.split(".")[0] in _PLACEHOLDER_LABELS:
         return False
     if local in _PLACEHOLDER_LOCALS or _NO_REPLY.match(local) or _HEXISH.match(local):
         return False
     if any(domain == t or domain.endswith("." + t) or t in domain for t in _TRACKING_DOMAINS):
         return False
     return has_public_suffix(domain)
+
+
+def is_authority_domain(domain: str) -> bool:
+    """Whether ``domain`` belongs to a public authority (``dsb.gv.at``, ``anpd.gov.br``)."""
+    dotted = "." + domain.lower()
+    return any(dotted.endswith(suffix) or f"{suffix}." in dotted for suffix in _AUTHORITY_SUFFIXES)
 
 
 def _valid_suffix_prefix(address: str) -> str | None:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from spidernest.services.site.extract.addresses import format_postal_address
+from spidernest.services.site.extract.addresses import clean_address, format_postal_address
 
 __all__ = ["StructuredContacts", "parse_jsonld"]
 
@@ -100,7 +100,7 @@ def _collect(node: dict[str, Any], found: StructuredContacts) -> None:
             found.addresses.append(address)
         found.countries += [c for c in _country_of(node) if c]
     elif isinstance(node.get("address"), str):
-        found.addresses.append(node["address"].strip())
+        found.addresses.append(clean_address(node["address"]))
 
 
 def _country_of(node: dict[str, Any]) -> list[str]:
