@@ -21,6 +21,9 @@ def test_dig_missing_and_wrong_types() -> None:
     assert dig_list(value, 1, 2) == [3.5]
     assert dig_list(value, 2) == []
     assert dig_str(["  "], 0) is None
+    # json.loads lets NaN and Infinity through; they are not numbers a listing has.
+    assert dig_float([float("nan"), float("inf")], 0) is None
+    assert dig_int([float("inf")], 0) is None
 
 
 def test_unescape_js() -> None:

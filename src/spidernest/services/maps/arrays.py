@@ -8,6 +8,7 @@ gives ``None``, never an exception, so one moved field costs that field only.
 from __future__ import annotations
 
 import json
+import math
 import re
 from typing import Any
 
@@ -49,11 +50,15 @@ def dig_str(value: Any, *path: int) -> str | None:
 
 
 def dig_float(value: Any, *path: int) -> float | None:
-    """A number at ``path`` as a float (booleans are not numbers here), else ``None``."""
+    """A finite number at ``path`` as a float (booleans are not numbers here), else ``None``.
+
+    ``json.loads`` accepts ``NaN`` and ``Infinity``; neither is a coordinate or a count.
+    """
     found = dig(value, *path)
     if isinstance(found, bool) or not isinstance(found, int | float):
         return None
-    return float(found)
+    number = float(found)
+    return number if math.isfinite(number) else None
 
 
 def dig_int(value: Any, *path: int) -> int | None:
