@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from spidernest.services.maps.parse import parse_businesses, parse_decoded
+from spidernest.services.maps.parse_place import parse_place_array
 from spidernest.services.maps.parse_search import decode_payload
 from tests.services.maps.standin import FIXTURES, load_fixture, maps_place_page
 
@@ -70,3 +71,23 @@ def test_duplicates_collapse_by_place_id() -> None:
     payload = load_fixture("output.json")
     payload[0][1].extend(copy.deepcopy(payload[0][1][1:4]))
     assert len(parse_decoded(payload)) == 20
+
+
+ODD_VALUES: list[Any] = [None, "x", -1, float("nan"), True, [], {"k": "v"}, [["a"]]]
+
+
+@pytest.mark.parametrize("name", ["raw.json", "output.json"])
+def test_every_field_replaced_by_an_odd_value(name: str) -> None:
+    """Each entry of a place array, and each entry one level down, swapped for odd values."""
+    payload = load_fixture(name)
+    darray = payload[6] if name == "raw.json" else payload[0][1][1][14]
+    for outer in range(len(darray)):
+        containers = [(darray, outer)]
+        if isinstance(darray[outer], list):
+            containers += [(darray[outer], inner) for inner in range(len(darray[outer]))]
+        for container, index in containers:
+            original = container[index]
+            for odd in ODD_VALUES:
+                container[index] = odd
+                parse_place_array(darray, envelope=payload, with_reviews=True).model_dump_json()
+            container[index] = original
