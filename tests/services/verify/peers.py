@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from aiosmtpd.controller import Controller
-from dnslib import AAAA, MX, QTYPE, RCODE, RR, TXT, A
+from dnslib import AAAA, CNAME, MX, QTYPE, RCODE, RR, TXT, A
 from dnslib.server import BaseResolver, DNSLogger, DNSServer
 
 
@@ -84,8 +84,14 @@ class _ZoneResolver(BaseResolver):  # type: ignore[misc]
         if entry is None:
             reply.header.rcode = RCODE.NXDOMAIN
             return reply
+        owner = name
+        if "CNAME" in entry and rtype != "CNAME":
+            # An alias: the CNAME, then the target's records, in one answer (RFC 1034 §3.6.2).
+            target = entry["CNAME"][0]
+            reply.add_answer(RR(owner, QTYPE.CNAME, rdata=CNAME(target)))
+            owner, entry = target, self.zone.records.get(target, {})
         for value in entry.get(rtype, []):
-            reply.add_answer(RR(request.q.qname, QTYPE.reverse[rtype], rdata=_rdata(rtype, value)))
+            reply.add_answer(RR(owner, QTYPE.reverse[rtype], rdata=_rdata(rtype, value)))
         return reply
 
 
@@ -97,6 +103,8 @@ def _rdata(rtype: str, value: str) -> Any:
         return A(value)
     if rtype == "AAAA":
         return AAAA(value)
+    if rtype == "CNAME":
+        return CNAME(value)
     return TXT(value)
 
 
@@ -337,6 +345,39 @@ def broken_starttls(command: str) -> str | None:
     return "221 bye" if verb == "QUIT" else "250 OK"
 
 
+def starttls_unavailable(command: str) -> str | None:
+    """Offers STARTTLS, then says TLS is not available after all (a 454, RFC 3207 §4)."""
+    verb = command.split(" ", 1)[0].split(":", 1)[0].upper()
+    if verb == "EHLO":
+        return "250-mx.tls454.test\r\n250-STARTTLS\r\n250 8BITMIME"
+    if verb == "STARTTLS":
+        return "454 4.7.0 TLS not available due to local problem"
+    if verb == "RCPT":
+        return "250 2.1.5 Ok" if "<alice@" in command else "550 5.1.1 User unknown"
+    return "221 bye" if verb == "QUIT" else "250 OK"
+
+
+def sender_verify_at_mail_from(command: str) -> str | None:
+    """Would accept any recipient, but calls our sender back and refuses it at MAIL FROM."""
+    verb = command.split(" ", 1)[0].split(":", 1)[0].upper()
+    if verb == "MAIL":
+        return (
+            "550-Verification failed for <probe@verifier.test>\r\n"
+            "550-Unrouteable address\r\n550 Sender verify failed"
+        )
+    return "221 bye" if verb == "QUIT" else "250 OK"
+
+
+def drop_after_unknown(command: str) -> str | None:
+    """Harvest protection: a made-up recipient is refused and the connection dropped."""
+    verb = command.split(" ", 1)[0].split(":", 1)[0].upper()
+    if verb == "RCPT" and "<zz" in command:
+        return HANG_UP + "550 5.1.1 User unknown; too many invalid recipients, goodbye"
+    if verb == "RCPT":
+        return "250 2.1.5 Ok" if "<alice@" in command else "550 5.1.1 User unknown"
+    return "221 bye" if verb == "QUIT" else "250 OK"
+
+
 def silent_at_rcpt(command: str) -> str | None:
     """Lets us in, then never answers a RCPT TO."""
     verb = command.split(" ", 1)[0].split(":", 1)[0].upper()
@@ -381,7 +422,7 @@ GMAIL_NOT_FOUND = (
     "550 5.1.1 unnecessary spaces. https://support.google.com/mail/?p=NoSuchUser"
 )
 POSTFIX_NOT_FOUND = "550 5.1.1 Recipient address rejected: User unknown in virtual mailbox table"
-HOSTS = tuple(f"127.0.0.{last}" for last in range(1, 13))
+HOSTS = tuple(f"127.0.0.{last}" for last in range(1, 16))
 
 
 def _full_rule(address: str) -> str | None:
@@ -393,10 +434,21 @@ def _full_rule(address: str) -> str | None:
     }.get(local, POSTFIX_NOT_FOUND)
 
 
+def _probe_deferred(address: str) -> str | None:
+    """Made-up names are deferred (Postfix verifying them downstream), real ones answered."""
+    local = address.partition("@")[0].lower()
+    if local.startswith("zz"):
+        return (
+            f"450 4.1.1 <{address}>: Recipient address rejected: unverified address: "
+            "Address verification in progress"
+        )
+    return None if local == "alice" else POSTFIX_NOT_FOUND
+
+
 def main_rules() -> dict[str, Rule]:
     """RCPT behaviour of the main mail host (127.0.0.1) by recipient domain."""
     return {
-        "acme.test": users({"alice", "bob", "info", "sales"}, POSTFIX_NOT_FOUND),
+        "acme.test": users({"alice", "bob", "info", "sales", "o'brien", "josé"}, POSTFIX_NOT_FOUND),
         "catchall.test": always(None),
         "exch.test": users(
             {"alice"},
@@ -431,13 +483,26 @@ def main_rules() -> dict[str, Rule]:
         "mailinator.com": always(None),
         "alwaysgrey.test": always("450 4.2.0 Recipient address rejected: Greylisted, try later"),
         "xn--bcher-kva.test": users({"alice"}, POSTFIX_NOT_FOUND),
+        "cnamemx.test": users({"alice"}, POSTFIX_NOT_FOUND),
+        "deadfirst.test": users({"alice"}, POSTFIX_NOT_FOUND),
+        "busyfirst.test": users({"alice"}, POSTFIX_NOT_FOUND),
+        "blockedfirst.test": users({"alice"}, POSTFIX_NOT_FOUND),
+        "probegrey.test": _probe_deferred,
     }
+
+
+# Domains whose first MX is a bad host (by its address) and whose second is the main host.
+_SECOND_MX = {
+    "deadfirst.test": "127.0.0.2",
+    "busyfirst.test": "127.0.0.8",
+    "blockedfirst.test": "127.0.0.6",
+}
 
 
 def build_zone() -> Zone:
     zone = Zone()
     for domain in main_rules():
-        if domain not in {"amx.test", "ipmx.test"}:
+        if domain not in {"amx.test", "ipmx.test", "cnamemx.test", *_SECOND_MX}:
             zone.mail_domain(domain, (f"mx.{domain}", "127.0.0.1"))
     zone.add("amx.test", "A", "127.0.0.1")  # no MX: the domain's own address (RFC 5321 §5.1)
     zone.add("nomail.test", "TXT", "v=spf1 -all")  # exists, but has no mail host at all
@@ -464,6 +529,15 @@ def build_zone() -> Zone:
     zone.mail_domain("pipe.test", ("mx.pipe.test", "127.0.0.10"))
     zone.mail_domain("badtls.test", ("mx.badtls.test", "127.0.0.11"))
     zone.mail_domain("rcpthang.test", ("mx.rcpthang.test", "127.0.0.12"))
+    # An MX host name that is an alias (against RFC 2181 §10.3, common in the wild).
+    zone.add("cnamemx.test", "MX", "10 mail.cnamemx.test")
+    zone.add("mail.cnamemx.test", "CNAME", "mx.acme.test")
+    # Each has its own first host name, so that the per-host limit does not queue it.
+    for domain, first in _SECOND_MX.items():
+        zone.mail_domain(domain, (f"mx1.{domain}", first), (f"mx2.{domain}", "127.0.0.1"))
+    zone.mail_domain("tls454.test", ("mx.tls454.test", "127.0.0.13"))
+    zone.mail_domain("senderverify.test", ("mx.senderverify.test", "127.0.0.14"))
+    zone.mail_domain("harvest.test", ("mx.harvest.test", "127.0.0.15"))
     zone.add("1.0.0.127.listed.test", "A", "127.0.0.2")  # DNSBL: 127.0.0.1 is listed
     zone.add("1.0.0.127.refusing.test", "A", "127.255.255.254")  # Spamhaus "query refused"
     zone.add("many.test", "MX", *(f"{10 * n} mx{n}.many.test" for n in range(1, 6)))
@@ -508,6 +582,9 @@ def start_world(tls_dir: Path) -> Peers:
     raw.start("127.0.0.10", port, "220 mx.pipe.test ESMTP", PipeliningServer())
     raw.start("127.0.0.11", port, "220 mx.badtls.test ESMTP", broken_starttls)
     raw.start("127.0.0.12", port, "220 mx.rcpthang.test ESMTP", silent_at_rcpt)
+    raw.start("127.0.0.13", port, "220 mx.tls454.test ESMTP", starttls_unavailable)
+    raw.start("127.0.0.14", port, "220 mx.senderverify.test ESMTP Exim", sender_verify_at_mail_from)
+    raw.start("127.0.0.15", port, "220 mx.harvest.test ESMTP", drop_after_unknown)
     return Peers(dns, port, handlers, controllers, raw)
 
 

@@ -63,6 +63,29 @@ CASES: list[tuple[str, str, str]] = [
     ("a..b@acme.test", "invalid", "invalid_syntax"),
     ("alice@vague.test", "unknown", "error:"),
     ("alice@tempfail.test", "unknown", "error:"),
+    # Mail hosts in the wild
+    ("alice@cnamemx.test", "valid", "deliverable"),
+    ("nobody@cnamemx.test", "invalid", "mailbox_not_found"),
+    ("alice@deadfirst.test", "valid", "deliverable"),
+    ("nobody@deadfirst.test", "invalid", "mailbox_not_found"),
+    ("alice@busyfirst.test", "valid", "deliverable"),
+    ("alice@blockedfirst.test", "valid", "deliverable"),
+    ("alice@tls454.test", "valid", "deliverable"),
+    ("nobody@tls454.test", "invalid", "mailbox_not_found"),
+    ("alice@senderverify.test", "unknown", "sender_blocked"),
+    ("alice@probegrey.test", "valid", "deliverable"),
+    ("nobody@probegrey.test", "invalid", "mailbox_not_found"),
+    ("alice@harvest.test", "valid", "deliverable"),
+    ("nobody@harvest.test", "invalid", "mailbox_not_found"),
+    # Unusual but valid addresses
+    ("ALICE@BÜCHER.TEST", "valid", "deliverable"),
+    ("alice@xn--bcher-kva.test", "valid", "deliverable"),
+    ('"alice"@acme.test', "valid", "deliverable"),
+    ('"john doe"@acme.test', "invalid", "mailbox_not_found"),
+    ("o'brien@acme.test", "valid", "deliverable"),
+    ("josé@acme.test", "valid", "deliverable"),  # the server offers SMTPUTF8
+    ("josé@pipe.test", "unknown", "error:"),  # it does not: nothing can be asked
+    ("John Doe <john@acme.test>", "invalid", "invalid_syntax"),
 ]
 
 
@@ -152,6 +175,21 @@ def test_no_catch_all_probe_at_consumer_domains(world: Peers, outcome: VerifyRes
     assert sorted(probed) == ["jane.roe@gmail.com", "john.doe@gmail.com"]
     acme = [rcpt for rcpt in world.handlers["main"].rcpts if rcpt.endswith("@acme.test")]
     assert any(rcpt.startswith("zz") for rcpt in acme)  # a random name was probed there
+
+
+def test_unusual_hosts_and_addresses(world: Peers, outcome: VerifyResult) -> None:
+    # A made-up name the server only defers says nothing about catch-all: the server told
+    # it apart from the real mailbox, which it accepted.
+    assert not _result(outcome, "alice@probegrey.test").flags.is_catch_all
+    assert _result(outcome, "alice@cnamemx.test").domain.mx_records == ["mail.cnamemx.test"]
+    assert _result(outcome, "alice@deadfirst.test").domain.mx_records == [
+        "mx1.deadfirst.test",
+        "mx2.deadfirst.test",
+    ]
+    assert not _result(outcome, "alice@harvest.test").flags.is_catch_all
+    assert '"john doe"@acme.test' in world.handlers["main"].rcpts
+    assert _result(outcome, "John Doe <john@acme.test>").did_you_mean == "john@acme.test"
+    assert _result(outcome, "ALICE@BÜCHER.TEST").domain.name == "bücher.test"
 
 
 def test_identity_and_tls(world: Peers, outcome: VerifyResult) -> None:
