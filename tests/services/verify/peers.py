@@ -378,6 +378,30 @@ def drop_after_unknown(command: str) -> str | None:
     return "221 bye" if verb == "QUIT" else "250 OK"
 
 
+class ErrorLimitServer:
+    """Counts refused recipients per connection and, past ``limit``, answers the next RCPT
+    with 421 and hangs up, as servers with an error limit (Postfix smtpd_hard_error_limit,
+    harvest protection) do."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.errors = 0
+
+    def __call__(self, command: str) -> str | None:
+        verb = command.split(" ", 1)[0].split(":", 1)[0].upper()
+        if verb == "EHLO":
+            self.errors = 0  # a new connection (the test asks this host one at a time)
+            return "250-mx.errlimit.test\r\n250 8BITMIME"
+        if verb == "RCPT" and self.errors >= self.limit:
+            return HANG_UP + "421 4.7.0 mx.errlimit.test Error: too many errors"
+        if verb == "RCPT":
+            if "<alice@" in command:
+                return "250 2.1.5 Ok"
+            self.errors += 1
+            return "550 5.1.1 User unknown"
+        return "221 bye" if verb == "QUIT" else "250 OK"
+
+
 def silent_at_rcpt(command: str) -> str | None:
     """Lets us in, then never answers a RCPT TO."""
     verb = command.split(" ", 1)[0].split(":", 1)[0].upper()
@@ -422,7 +446,7 @@ GMAIL_NOT_FOUND = (
     "550 5.1.1 unnecessary spaces. https://support.google.com/mail/?p=NoSuchUser"
 )
 POSTFIX_NOT_FOUND = "550 5.1.1 Recipient address rejected: User unknown in virtual mailbox table"
-HOSTS = tuple(f"127.0.0.{last}" for last in range(1, 16))
+HOSTS = tuple(f"127.0.0.{last}" for last in range(1, 17))
 
 
 def _full_rule(address: str) -> str | None:
@@ -538,6 +562,7 @@ def build_zone() -> Zone:
     zone.mail_domain("tls454.test", ("mx.tls454.test", "127.0.0.13"))
     zone.mail_domain("senderverify.test", ("mx.senderverify.test", "127.0.0.14"))
     zone.mail_domain("harvest.test", ("mx.harvest.test", "127.0.0.15"))
+    zone.mail_domain("errlimit.test", ("mx.errlimit.test", "127.0.0.16"))
     zone.add("1.0.0.127.listed.test", "A", "127.0.0.2")  # DNSBL: 127.0.0.1 is listed
     zone.add("1.0.0.127.refusing.test", "A", "127.255.255.254")  # Spamhaus "query refused"
     zone.add("many.test", "MX", *(f"{10 * n} mx{n}.many.test" for n in range(1, 6)))
@@ -585,6 +610,7 @@ def start_world(tls_dir: Path) -> Peers:
     raw.start("127.0.0.13", port, "220 mx.tls454.test ESMTP", starttls_unavailable)
     raw.start("127.0.0.14", port, "220 mx.senderverify.test ESMTP Exim", sender_verify_at_mail_from)
     raw.start("127.0.0.15", port, "220 mx.harvest.test ESMTP", drop_after_unknown)
+    raw.start("127.0.0.16", port, "220 mx.errlimit.test ESMTP", ErrorLimitServer(limit=3))
     return Peers(dns, port, handlers, controllers, raw)
 
 

@@ -217,3 +217,19 @@ async def test_private_mail_hosts_can_be_refused(
         "smtp_unreachable",
     )
     assert len(world.handlers["main"].helos) == helos
+
+
+async def test_a_421_mid_session_is_not_a_verdict_and_the_rest_go_on_anew(
+    world: Peers, verify_settings: VerifySettings
+) -> None:
+    before = world.raw.connections
+    emails = [f"user{n}@errlimit.test" for n in range(7)] + ["alice@errlimit.test"]
+    result = await verify_emails(
+        VerifyRequest(emails=emails, smtp_timeout_secs=10), settings=verify_settings
+    )
+    assert [item.sub_status for item in result.results] == ["mailbox_not_found"] * 7 + [
+        "deliverable"
+    ]
+    # Three refusals per connection (the probe's among them): eight refusals and alice need
+    # three connections, not one per recipient.
+    assert world.raw.connections - before == 3

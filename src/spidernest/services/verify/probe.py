@@ -21,7 +21,13 @@ from spidernest.services.verify.limits import HostLimiter
 from spidernest.services.verify.score import MailboxOutcome
 from spidernest.services.verify.smtp import SMTPConnection
 from spidernest.services.verify.syntax import ParsedAddress
-from spidernest.services.verify.transaction import mail_from, rcpt, reset, reset_and_rcpt
+from spidernest.services.verify.transaction import (
+    Refusal,
+    mail_from,
+    rcpt,
+    reset,
+    reset_and_rcpt,
+)
 
 __all__ = ["Answer", "DomainProbe", "ProbeOptions", "outcome_of", "probe_domain"]
 
@@ -83,6 +89,7 @@ class _Session:
     tls_failed: bool = False
     too_many: bool = False
     reset_refused: bool = False  # the server will not start a second transaction
+    closing: bool = False  # the server said 421 mid-session: the rest need a new connection
     timed_out: bool = False  # the server went silent: waiting again would only cost more
 
 
@@ -183,6 +190,8 @@ async def _on_host(
         if session.tls_failed and use_tls:
             use_tls = False  # fall back to plain text, as sending MTAs do
             continue
+        if session.closing and progressed:
+            continue  # e.g. Postfix's smtpd_hard_error_limit: go on on a new connection
         if session.reset_refused:
             batch_size = 1  # one recipient per connection is all this server allows
         if session.failure is None and (not session.too_many or progressed):
@@ -240,16 +249,32 @@ async def _ask_each(
         await limiter.pace(connection.host)
         if index:
             asked = await reset_and_rcpt(connection, batch, options.from_email, item)
-            if asked is None:
-                session.reset_refused = True
+            if isinstance(asked, Refusal):
+                _refused(asked, session, connection)
                 return
             verdict, reply = asked
         else:
             verdict, reply = await rcpt(connection, item)
+        if reply is not None and reply.code == 421:
+            _refused(Refusal(reply), session, connection)
+            return
         if verdict is Verdict.TOO_MANY_RECIPIENTS:
             session.too_many = True
             return
         _record(session, item, verdict, reply)
+
+
+def _refused(refusal: Refusal, session: _Session, connection: SMTPConnection) -> None:
+    """RSET/MAIL FROM refused (one recipient per connection from now on), or a 421 mid-session.
+
+    A 421 says nothing about the recipient it answered: the server is closing the channel
+    (RFC 5321 §3.8), often on an error count of its own. That recipient is asked again.
+    """
+    if refusal.is_closing:
+        session.closing = True
+        _session_ok(refusal.reply, session, connection)
+    else:
+        session.reset_refused = True
 
 
 async def _connect(
@@ -348,15 +373,20 @@ async def _probe_catch_all(
     """
     domain = batch[0].ascii_domain
     reply = await connection.command(f"RCPT TO:<{probe.probe_local}@{domain}>")
+    if reply.code == 421:
+        _refused(Refusal(reply), session, connection)
+        return False
     verdict = classify_recipient(reply)
     if verdict is Verdict.ACCEPTED:
         probe.catch_all = True
     elif reply.code >= 500:
         probe.catch_all = False
-    if await reset(connection, batch, options.from_email):
+    refusal = await reset(connection, batch, options.from_email)
+    if refusal is None:
         return True
-    session.reset_refused = True
-    probe.catch_all = bool(probe.catch_all)  # no second probe on a server this strict
+    _refused(refusal, session, connection)
+    if not refusal.is_closing:
+        probe.catch_all = bool(probe.catch_all)  # no second probe on a server this strict
     return False
 
 

@@ -5,11 +5,25 @@ Pipelined (one round trip) when the server announced PIPELINING, one by one othe
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spidernest.services.verify.classify import Reply, Verdict, classify_recipient
 from spidernest.services.verify.smtp import SMTPConnection
 from spidernest.services.verify.syntax import ParsedAddress
 
-__all__ = ["mail_from", "mail_from_line", "rcpt", "reset", "reset_and_rcpt"]
+__all__ = ["Refusal", "mail_from", "mail_from_line", "rcpt", "reset", "reset_and_rcpt"]
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """The server refused RSET or the new MAIL FROM between two recipients."""
+
+    reply: Reply
+
+    @property
+    def is_closing(self) -> bool:
+        """A 421: the server ends the session (RFC 5321 §3.8); a new connection may go on."""
+        return self.reply.code == 421
 
 
 async def mail_from(
@@ -26,10 +40,12 @@ def mail_from_line(connection: SMTPConnection, batch: list[ParsedAddress], from_
     return f"MAIL FROM:<{from_email}>{suffix}"
 
 
-async def reset(connection: SMTPConnection, batch: list[ParsedAddress], from_email: str) -> bool:
+async def reset(
+    connection: SMTPConnection, batch: list[ParsedAddress], from_email: str
+) -> Refusal | None:
     """RSET and a new MAIL FROM between recipients, so that each is asked in a clean state.
 
-    Returns ``False`` when the server refuses either: it then gets one recipient per connection.
+    Returns the refusal when the server refuses either (``None`` when both are accepted).
     """
     lines = ["RSET", mail_from_line(connection, batch, from_email)]
     if "PIPELINING" in connection.extensions:
@@ -40,7 +56,8 @@ async def reset(connection: SMTPConnection, batch: list[ParsedAddress], from_ema
             replies.append(await connection.command(line))
             if replies[-1].code >= 400:
                 break
-    return all(reply.code < 400 for reply in replies)
+    refused = [reply for reply in replies if reply.code >= 400]
+    return Refusal(refused[0]) if refused else None
 
 
 async def reset_and_rcpt(
@@ -48,20 +65,23 @@ async def reset_and_rcpt(
     batch: list[ParsedAddress],
     from_email: str,
     item: ParsedAddress,
-) -> tuple[Verdict, Reply | None] | None:
+) -> tuple[Verdict, Reply | None] | Refusal:
     """RSET, MAIL FROM and RCPT TO; in one round trip when the server allows pipelining.
 
-    Returns ``None`` when the server refused RSET or MAIL FROM (the recipient is not asked).
+    Returns the ``Refusal`` when the server refused RSET or MAIL FROM (the recipient is not
+    asked).
     """
     if "PIPELINING" not in connection.extensions or (
         item.needs_smtputf8 and "SMTPUTF8" not in connection.extensions
     ):
-        return await rcpt(connection, item) if await reset(connection, batch, from_email) else None
+        refusal = await reset(connection, batch, from_email)
+        return refusal if refusal is not None else await rcpt(connection, item)
     replies = await connection.pipeline(
         ["RSET", mail_from_line(connection, batch, from_email), f"RCPT TO:<{item.smtp_address}>"]
     )
-    if replies[0].code >= 400 or replies[1].code >= 400:
-        return None
+    for reply in replies[:2]:
+        if reply.code >= 400:
+            return Refusal(reply)
     return classify_recipient(replies[2]), replies[2]
 
 
