@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import re
 import shutil
 import statistics
 import subprocess
 import tempfile
 import time
+from pathlib import Path
 
 import httpx
 from common import Deployment
@@ -64,9 +66,22 @@ def report(label: str, latencies: list[float], seconds: float) -> None:
     )
 
 
-def wrk(url: str, token: str, concurrency: int, seconds: float) -> str:
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def wrk(
+    url: str, token: str, concurrency: int, seconds: float, rate: float | None, server_pid: int
+) -> str:
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(f'wrk.headers["Authorization"] = "Bearer {token}"\n')
+        if rate:
+            # Each connection waits concurrency/rate seconds after a response: about ``rate``
+            # requests/s in all (a little less, by the response time), as a paced client would.
+            script.write(f"function delay() return {1000 * concurrency / rate:.1f} end\n")
+    cpu_before = cpu_seconds(server_pid)
     output = subprocess.run(
         [
             "wrk",
@@ -86,9 +101,14 @@ def wrk(url: str, token: str, concurrency: int, seconds: float) -> str:
     p50 = re.search(r"50%\s+([\d.]+\w+)", output)
     p99 = re.search(r"99%\s+([\d.]+\w+)", output)
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    total = re.search(r"(\d+) requests in", output)
+    cpu_ms = (
+        (cpu_seconds(server_pid) - cpu_before) * 1000 / max(1, int(total.group(1) if total else 1))
+    )
     return (
         f"{float(rate.group(1)) if rate else 0:8.1f} req/s   p50 {p50.group(1) if p50 else '?':>8}"
         f"   p99 {p99.group(1) if p99 else '?':>8}   non-2xx {errors.group(1) if errors else 0}"
+        f"   server CPU {cpu_ms:.2f} ms/request"
     )
 
 
@@ -110,10 +130,19 @@ def main() -> None:
             path = f"/api/v1/jobs/{job['job_id']}/status"
             name = "postgres" if postgres else "sqlite"
             if shutil.which("wrk"):
-                result = wrk(
-                    deployment.base_url + path, deployment.token, args.concurrency, args.seconds
-                )
-                print(f"{name + f' {args.concurrency} connections (wrk)':<34} {result}")
+                for rate in (None, 500.0):
+                    result = wrk(
+                        deployment.base_url + path,
+                        deployment.token,
+                        args.concurrency,
+                        args.seconds,
+                        rate,
+                        deployment.processes[0].pid,
+                    )
+                    label = f"{name} {args.concurrency} conns (wrk) " + (
+                        "max rate" if rate is None else f"@{rate:.0f}/s"
+                    )
+                    print(f"{label:<34} {result}")
                 continue
             for rate in (None, 500.0):
                 latencies = asyncio.run(
@@ -124,6 +153,7 @@ def main() -> None:
                         args.concurrency,
                         args.seconds,
                         rate,
+                        deployment.processes[0].pid,
                     )
                 )
                 label = f"{name} {args.concurrency} clients " + (

@@ -22,12 +22,14 @@ __all__ = [
 ]
 
 
-def _platform(request: Request) -> Platform:
+# Dependencies are coroutines: FastAPI runs a plain ``def`` dependency in a worker thread,
+# a hop per request that costs more than the work they do.
+async def _platform(request: Request) -> Platform:
     platform: Platform = request.app.state.platform
     return platform
 
 
-def _settings(request: Request) -> Settings:
+async def _settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import signal
 import socket
 from typing import Annotated
@@ -149,6 +150,9 @@ def serve(
 
     app = create_app(settings, run_workers=workers, name=name, public_url=base_url)
     console.print(f"SpiderNest API on {base_url}  (docs: {base_url}/docs)")
+    # Everything imported so far lives as long as the process: keep it out of the collector's
+    # full passes, which otherwise pause every request now and then.
+    gc.freeze()
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
 
 

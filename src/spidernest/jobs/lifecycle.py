@@ -171,7 +171,9 @@ class JobService:
             InvalidInput: ``job_id`` is not a UUID.
             NotFound: no such job for this client.
         """
-        row = await self._row(client_id, job_id)
+        row = await self.jobs.status_for_client(_check_uuid(job_id), client_id)
+        if row is None:
+            raise NotFound("Job not found")
         return JobStatus(
             job_id=row.id,
             type=row.type,

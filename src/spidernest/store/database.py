@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -10,6 +9,7 @@ from typing import Any, TypeVar
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import Session, sessionmaker
 
 __all__ = ["Database", "apply_sqlite_pragmas", "sync_url"]
@@ -42,8 +42,9 @@ class Database:
 
     Queries are written once, as synchronous functions of a ``Session``, and run through
     ``run``: on SQLite inline in the event loop (a point query takes tens of microseconds, far
-    less than a hop to a thread, and this process is SQLite's only writer), on PostgreSQL in a
-    worker thread so the loop never waits on the network.
+    less than a hop to a thread, and this process is SQLite's only writer), on PostgreSQL on
+    psycopg's asynchronous driver (SQLAlchemy's ``run_sync``), so the loop never waits on the
+    network and no thread is involved. ``engine`` (synchronous) serves migrations and threads.
     """
 
     def __init__(self, url: str) -> None:
@@ -59,12 +60,34 @@ class Database:
         if self.is_sqlite:
             sa.event.listen(self.engine, "connect", apply_sqlite_pragmas)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.async_engine: AsyncEngine | None = None
+        if not self.is_sqlite:
+            # A fixed set of connections that requests wait for: opening and closing overflow
+            # connections under a burst costs more than the wait.
+            self.async_engine = create_async_engine(
+                sync_url(url), pool_size=10, max_overflow=0, pool_timeout=30, pool_pre_ping=False
+            )
+            self._async_sessions = async_sessionmaker(self.async_engine, expire_on_commit=False)
 
     async def run(self, query: Callable[[Session], T], *, write: bool = False) -> T:
         """Run ``query`` in a session (a transaction that commits when ``write``)."""
-        if self.is_sqlite:
+        if self.async_engine is None:
             return self._run(query, write)
-        return await asyncio.to_thread(self._run, query, write)
+        try:
+            return await self._run_async(query, write)
+        except sa.exc.DBAPIError as exc:
+            # Pooled connections are not pinged before use; after a database restart the first
+            # query on a dead one fails, the pool is invalidated, and a read is simply retried.
+            if write or not exc.connection_invalidated:
+                raise
+            return await self._run_async(query, write)
+
+    async def _run_async(self, query: Callable[[Session], T], write: bool) -> T:
+        async with self._async_sessions() as session:
+            if write:
+                async with session.begin():
+                    return await session.run_sync(query)
+            return await session.run_sync(query)
 
     def _run(self, query: Callable[[Session], T], write: bool) -> T:
         if write:
@@ -91,4 +114,6 @@ class Database:
 
     async def aclose(self) -> None:
         """Dispose of the pooled connections."""
+        if self.async_engine is not None:
+            await self.async_engine.dispose()
         self.engine.dispose()

@@ -27,6 +27,25 @@ _SORTABLE = {
 }
 
 
+_jobs = JobRow.__table__.c
+# Status polls are the hottest query: plain Core over the columns a status needs, built once.
+_STATUS_QUERY = sa.select(
+    _jobs.id,
+    _jobs.type,
+    _jobs.status,
+    _jobs.priority,
+    _jobs.created_at,
+    _jobs.updated_at,
+    _jobs.started_at,
+    _jobs.completed_at,
+    _jobs.processing_time_seconds,
+    _jobs.worker_id,
+    _jobs.progress,
+    _jobs.progress_message,
+    _jobs.error_message,
+).where(_jobs.id == sa.bindparam("job_id"), _jobs.client_id == sa.bindparam("client_id"))
+
+
 @dataclass(frozen=True, slots=True)
 class QueueCounts:
     """Jobs per state of one queue, plus recent throughput."""
@@ -71,6 +90,15 @@ class JobStore:
                 defer(JobRow.result, raiseload=True), defer(JobRow.payload, raiseload=True)
             )
         return await self._db.run(lambda session: session.scalar(query))
+
+    async def status_for_client(
+        self, job_id: str, client_id: str
+    ) -> sa.Row[*tuple[Any, ...]] | None:
+        """The status columns of a job if it belongs to ``client_id`` (named like ``JobRow``'s)."""
+        params = {"job_id": job_id, "client_id": client_id}
+        return await self._db.run(
+            lambda session: session.connection().execute(_STATUS_QUERY, params).first()
+        )
 
     async def find_duplicate(
         self, client_id: str, job_type: str, payload_hash: str, since: datetime
