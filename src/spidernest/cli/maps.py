@@ -60,6 +60,9 @@ CSV_COLUMNS = (
     "image_url",
     "owner_name",
     "owner_id",
+    "is_claimed",
+    "description",
+    "images",
 )
 
 
@@ -177,6 +180,7 @@ def to_csv(businesses: list[Business]) -> str:
         row["working_hours"] = "; ".join(f"{day}: {value}" for day, value in hours.items())
         row["owner_name"] = business.owner.name if business.owner else None
         row["owner_id"] = business.owner.id if business.owner else None
+        row["images"] = " ".join(image.url for image in business.images)
         writer.writerow(row)
     return buffer.getvalue()
 
