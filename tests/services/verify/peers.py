@@ -512,6 +512,7 @@ def main_rules() -> dict[str, Rule]:
         "busyfirst.test": users({"alice"}, POSTFIX_NOT_FOUND),
         "blockedfirst.test": users({"alice"}, POSTFIX_NOT_FOUND),
         "probegrey.test": _probe_deferred,
+        "yahoomx.test": always(None),
     }
 
 
@@ -526,7 +527,7 @@ _SECOND_MX = {
 def build_zone() -> Zone:
     zone = Zone()
     for domain in main_rules():
-        if domain not in {"amx.test", "ipmx.test", "cnamemx.test", *_SECOND_MX}:
+        if domain not in {"amx.test", "ipmx.test", "cnamemx.test", "yahoomx.test", *_SECOND_MX}:
             zone.mail_domain(domain, (f"mx.{domain}", "127.0.0.1"))
     zone.add("amx.test", "A", "127.0.0.1")  # no MX: the domain's own address (RFC 5321 §5.1)
     zone.add("nomail.test", "TXT", "v=spf1 -all")  # exists, but has no mail host at all
@@ -556,6 +557,8 @@ def build_zone() -> Zone:
     # An MX host name that is an alias (against RFC 2181 §10.3, common in the wild).
     zone.add("cnamemx.test", "MX", "10 mail.cnamemx.test")
     zone.add("mail.cnamemx.test", "CNAME", "mx.acme.test")
+    # A domain hosted by Yahoo, whose MX accepts every recipient (it refuses after DATA).
+    zone.mail_domain("yahoomx.test", ("mta5.am0.yahoodns.net", "127.0.0.1"))
     # Each has its own first host name, so that the per-host limit does not queue it.
     for domain, first in _SECOND_MX.items():
         zone.mail_domain(domain, (f"mx1.{domain}", first), (f"mx2.{domain}", "127.0.0.1"))

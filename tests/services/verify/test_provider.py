@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from spidernest.services.verify.provider import detect_provider
+from spidernest.services.verify.provider import accepts_any_recipient, detect_provider
 
 
 @pytest.mark.parametrize(
@@ -29,3 +29,9 @@ from spidernest.services.verify.provider import detect_provider
 )
 def test_provider_from_mx_hosts(hosts: list[str], provider: str | None) -> None:
     assert detect_provider(hosts) == provider
+
+
+def test_only_yahoo_is_known_to_accept_any_recipient() -> None:
+    assert accepts_any_recipient(detect_provider(["mta6.am0.yahoodns.net"]))
+    assert not accepts_any_recipient(detect_provider(["aspmx.l.google.com"]))
+    assert not accepts_any_recipient(None)

@@ -77,6 +77,7 @@ CASES: list[tuple[str, str, str]] = [
     ("nobody@probegrey.test", "invalid", "mailbox_not_found"),
     ("alice@harvest.test", "valid", "deliverable"),
     ("nobody@harvest.test", "invalid", "mailbox_not_found"),
+    ("anyone@yahoomx.test", "risky", "catch_all"),
     # Unusual but valid addresses
     ("ALICE@BÜCHER.TEST", "valid", "deliverable"),
     ("alice@xn--bcher-kva.test", "valid", "deliverable"),
@@ -187,6 +188,12 @@ def test_unusual_hosts_and_addresses(world: Peers, outcome: VerifyResult) -> Non
         "mx2.deadfirst.test",
     ]
     assert not _result(outcome, "alice@harvest.test").flags.is_catch_all
+    yahoo = _result(outcome, "anyone@yahoomx.test")
+    assert yahoo.flags.is_catch_all
+    assert yahoo.domain.smtp_provider == "Yahoo"
+    assert not any(
+        rcpt.startswith("zz") and "@yahoomx.test" in rcpt for rcpt in world.handlers["main"].rcpts
+    )
     assert '"john doe"@acme.test' in world.handlers["main"].rcpts
     assert _result(outcome, "John Doe <john@acme.test>").did_you_mean == "john@acme.test"
     assert _result(outcome, "ALICE@BÜCHER.TEST").domain.name == "bücher.test"

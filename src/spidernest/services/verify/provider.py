@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["detect_provider"]
+__all__ = ["accepts_any_recipient", "detect_provider"]
 
 # (host-name suffix, provider name as spelled in api-reference §1.5), most specific first.
 _PROVIDER_SUFFIXES: tuple[tuple[str, str], ...] = (
@@ -48,3 +48,15 @@ def detect_provider(mx_hosts: list[str]) -> str | None:
             if name == suffix or name.endswith("." + suffix):
                 return provider
     return "Other"
+
+
+# Providers whose MX answers 250 to every RCPT TO and refuses unknown users only after DATA
+# (Yahoo's yahoodns.net, which also serves AOL, Verizon, Rocketmail, Ymail ...: its "554
+# delivery error: dd This user doesn't have a yahoo.com account" comes after the message).
+# An accepted recipient there is "accepts anything" (catch_all), never proof of a mailbox.
+_ACCEPTS_ANY_RECIPIENT = frozenset({"Yahoo"})
+
+
+def accepts_any_recipient(provider: str | None) -> bool:
+    """Whether the provider's "250" to ``RCPT TO`` says nothing about the mailbox."""
+    return provider in _ACCEPTS_ANY_RECIPIENT

@@ -21,7 +21,7 @@ from spidernest.services.verify.lists import (
     is_role_local_part,
 )
 from spidernest.services.verify.probe import DomainProbe, ProbeOptions, probe_domain
-from spidernest.services.verify.provider import detect_provider
+from spidernest.services.verify.provider import accepts_any_recipient, detect_provider
 from spidernest.services.verify.request import VerifyRequest
 from spidernest.services.verify.result import (
     DnsblReport,
@@ -204,15 +204,19 @@ async def _verify_domain(items: list[ParsedAddress], run: _Run) -> dict[str, Ema
     except DNSError as exc:
         mail, dns_error = MailDomain(DomainState.DNS_ERROR), str(exc)
     probe = DomainProbe()
+    provider = detect_provider(mail.mx_records or [host.name for host in mail.hosts])
+    accepts_all = accepts_any_recipient(provider)
     if mail.state is DomainState.OK:
         options = run.options
-        if is_free_domain(domain):
+        if is_free_domain(domain) or accepts_all:
             # Consumer domains of big providers are never catch-all, and probing them with
-            # made-up names only earns our IP a bad reputation there.
+            # made-up names only earns our IP a bad reputation there; a provider that
+            # accepts any recipient is known to, without asking.
             options = replace(options, check_catch_all=False)
         probe = await probe_domain(mail.hosts, items, options, run.limiter, deadline=run.deadline)
+        if accepts_all:
+            probe.catch_all = True
     dnsbl = await _dnsbl(mail, run) if run.request.check_dnsbl else None
-    provider = detect_provider(mail.mx_records or [host.name for host in mail.hosts])
     domain_view = VerifyDomain(
         name=items[0].domain,
         mx_found=mail.mx_found,
