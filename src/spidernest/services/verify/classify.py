@@ -69,6 +69,8 @@ def classify_session(reply: Reply) -> Verdict:
     if reply.code < 500:
         if wording.EXPLICIT_GREYLIST.search(reply.text):
             return Verdict.GREYLISTED
+        if _is_busy(reply.text):
+            return Verdict.TEMPORARY
         if wording.ABOUT_US.search(reply.text):
             return Verdict.SENDER_BLOCKED
         return Verdict.GREYLISTED if wording.GREYLIST.search(reply.text) else Verdict.TEMPORARY
@@ -142,11 +144,18 @@ def _classify_temporary(text: str, enhanced: str | None) -> Verdict:
         return Verdict.TOO_MANY_RECIPIENTS
     if wording.EXPLICIT_GREYLIST.search(text):
         return Verdict.GREYLISTED
+    if _is_busy(text):
+        return Verdict.TEMPORARY
     if wording.ABOUT_US.search(text):
         return Verdict.SENDER_BLOCKED
     if wording.GREYLIST.search(text) or enhanced in {"4.2.0", "4.7.1"}:
         return Verdict.GREYLISTED
     return Verdict.TEMPORARY
+
+
+def _is_busy(text: str) -> bool:
+    """A temporary "too many connections / slow down" that a later retry may get past."""
+    return bool(wording.OUR_RATE.search(text)) and not wording.REPUTATION.search(text)
 
 
 def _is_about_us(text: str, enhanced: str | None) -> bool:

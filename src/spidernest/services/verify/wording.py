@@ -27,7 +27,9 @@ __all__ = [
     "GREYLIST",
     "NOT_FOUND",
     "OUR_QUOTA",
+    "OUR_RATE",
     "RECIPIENT_RATE",
+    "REPUTATION",
     "SIZE",
     "TOO_MANY",
 ]
@@ -73,6 +75,16 @@ ABOUT_US = _words(
     r"\[(?:TSS?|BL|RL|DY)\d+\]|\b(?:SC|DY|OU|RP|SM)-00\d\b|\(S3\d{3}\)|\bAS\(\d+\)",
     r"ihre (?:ip|domain)|ip-adresse|absender|votre (?:adresse )?ip",
     r"exp[ée]diteur|su (?:direcci[oó]n )?ip|remitente|mittente|remetente|ваш (?:ip|адрес|сервер)",
+)
+# We open too many connections or send too fast: worth retrying later, unless the reply also
+# speaks of our reputation (``REPUTATION``), which a short wait does not mend.
+OUR_RATE = _words(
+    r"rate limit|too many (?:connections|concurrent|messages|sessions)|concurren|throttl",
+    r"slow down|max(?:imum)? (?:number of )?(?:connections|sessions)|trop de connexions",
+)
+REPUTATION = _words(
+    r"spamhaus|spamcop|sorbs|\brbl\b|dnsbl|black ?-?list|block ?-?list|listed|blocked",
+    r"reputation|unsolicited|\bspam|complaints|banned|abuse",
 )
 # The sender's own sending quota (Google: "550 5.4.5 Daily sending quota exceeded").
 OUR_QUOTA = _words(
