@@ -26,11 +26,12 @@ from spidernest.services.site.links import expand_targets, normalize_url, score_
 from spidernest.services.site.page import PageFacts, decode_html, parse_page
 from spidernest.services.site.request import CrawlPlan
 
-__all__ = ["CrawlOutcome", "CrawledPage", "ProgressCallback", "crawl_pages"]
+__all__ = ["CrawlOutcome", "CrawledPage", "PageCallback", "ProgressCallback", "crawl_pages"]
 
 logger = logging.getLogger(__name__)
 
 ProgressCallback = Callable[[float, str], Awaitable[None]]
+PageCallback = Callable[["CrawledPage"], None]
 
 _ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
 # Rendered DOMs and fetched pages are parsed up to this many characters (a 5 MB page is
@@ -87,8 +88,10 @@ class _Crawl:
         browser: BrowserPool | None,
         concurrency: int,
         progress: ProgressCallback | None,
+        on_page: PageCallback | None = None,
     ) -> None:
         self.plan = plan
+        self.on_page = on_page
         self.fetcher = fetcher
         self.browser = browser
         self.concurrency = max(1, min(concurrency, plan.max_pages))
@@ -181,7 +184,10 @@ class _Crawl:
             return  # a pure redirect page: its target is queued first, it is not a page
         if not self.done:
             order = len(self.outcome.pages)
-            self.outcome.pages.append(CrawledPage(facts, markup, item.score, order))
+            page = CrawledPage(facts, markup, item.score, order)
+            self.outcome.pages.append(page)
+            if self.on_page is not None:
+                self.on_page(page)
             if self.progress is not None:
                 fraction = len(self.outcome.pages) / self.plan.max_pages
                 await self.progress(min(fraction, 1.0), final_url)
@@ -190,6 +196,8 @@ class _Crawl:
         if facts.meta_refresh:
             self.frontier.push(facts.meta_refresh, _META_REFRESH_BONUS, depth)
         for link in facts.links:
+            if self.frontier.is_seen(link.url):
+                continue  # the menu again, on every page
             score = score_link(link.url, link.text, self.targets, home_language=self.language)
             self.frontier.push(link.url, score, depth + 1, link.text)
 
@@ -289,11 +297,15 @@ async def crawl_pages(
     browser: BrowserPool | None,
     concurrency: int,
     progress: ProgressCallback | None = None,
+    on_page: PageCallback | None = None,
 ) -> CrawlOutcome:
     """Crawl the site of ``plan.url`` and return every page it parsed.
+
+    ``on_page`` is called with each page as soon as it is kept, so that later work (the
+    compendium) can start while the crawl goes on.
 
     Raises:
         TargetRefused: the site's address is not allowed (SSRF guard).
     """
-    crawl = _Crawl(plan, fetcher, browser, concurrency, progress)
+    crawl = _Crawl(plan, fetcher, browser, concurrency, progress, on_page)
     return await crawl.run()

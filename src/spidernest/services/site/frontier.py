@@ -68,6 +68,10 @@ class Frontier:
         self._seen.add(normalized)
         return True
 
+    def is_seen(self, url: str) -> bool:
+        """Whether ``url`` (normalized) was queued or fetched already: cheaper than scoring it."""
+        return normalize_url(url) in self._seen
+
     def is_on_site(self, url: str) -> bool:
         """Whether ``url`` belongs to this crawl's site."""
         return site_key(url) in self.sites

@@ -8,6 +8,7 @@ list does not name them.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
@@ -114,6 +115,7 @@ _PAGINATION = re.compile(r"/page/\d+|[?&](?:page|p|paged|pg|offset|start)=\d+", 
 _TAXONOMY = re.compile(r"/(?:tag|tags|category|categories|author|archive|label|search)/")
 
 
+@functools.lru_cache(maxsize=16_384)  # pure, and menus repeat every link on every page
 def normalize_url(url: str) -> str | None:
     """The canonical form used to de-duplicate URLs; ``None`` for what is not a web page.
 

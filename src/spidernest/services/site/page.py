@@ -7,9 +7,10 @@ Cloudflare-protected addresses are read from the tree.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -131,8 +132,15 @@ def _attr(node: LexborNode, name: str) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
+# Link resolution and classification are pure and repeat across the pages of a site.
+_resolve = functools.lru_cache(maxsize=16_384)(urljoin)
+_classify = functools.lru_cache(maxsize=16_384)(classify_social)
+
+
 def _read_links(tree: LexborHTMLParser, base: str, facts: PageFacts) -> None:
     chrome = {_attr(node, "href") for node in tree.css(_CHROME_LINKS)}
+    parts = urlsplit(base)
+    origin = f"{parts.scheme}://{parts.netloc}/"
     for node in tree.css("a[href], area[href]"):
         href = _attr(node, "href")
         lowered = href[:12].lower()
@@ -151,8 +159,11 @@ def _read_links(tree: LexborHTMLParser, base: str, facts: PageFacts) -> None:
             and not lowered.startswith(("javascript:", "#", "data:"))
             and "/cdn-cgi/" not in href
         ):
-            absolute = urljoin(base, href)
-            social = classify_social(absolute)
+            # Root-relative links resolve the same from every page of a site: keyed on the
+            # origin they hit the cache (menus and footers repeat on every page).
+            is_rooted = href[0] == "/" and href[:2] != "//"
+            absolute = _resolve(origin if is_rooted else base, href)
+            social = _classify(absolute)
             if social is not None:
                 if not _in_credit_line(node):
                     facts.socials.append(SocialSighting(*social, in_chrome=href in chrome))

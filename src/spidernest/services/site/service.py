@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 from concurrent.futures import Executor
 from typing import Literal
 from urllib.parse import urlsplit
@@ -15,6 +16,7 @@ from spidernest.services.site.compendium import (
     CompendiumPage,
     build_compendium,
     estimate_tokens,
+    page_markdown,
     pages_markdown,
 )
 from spidernest.services.site.crawler import (
@@ -29,20 +31,64 @@ from spidernest.services.site.result import CompendiumInfo, SiteMetadata, SiteRe
 __all__ = ["crawl_site"]
 
 
+class _MarkdownJobs:
+    """Each page's markdown, started in the executor as soon as the crawl keeps the page.
+
+    trafilatura is the costliest step of a compendium crawl; started page by page it runs on
+    another core while the crawl goes on, instead of after it. Only done when every crawled
+    page can enter the compendium (its ``max_pages`` does not cut the crawl) and the level
+    needs trafilatura (``raw`` does not).
+    """
+
+    def __init__(self, options: CompendiumOptions, executor: Executor | None) -> None:
+        self.level = options.cleanup_level
+        self.sections = options.priority_sections
+        self.executor = executor
+        self.started: dict[int, tuple[str, asyncio.Future[str]]] = {}
+
+    def start(self, page: CrawledPage) -> None:
+        job = functools.partial(
+            page_markdown,
+            page.markup,
+            page.facts.url,
+            text=page.facts.text,
+            level=self.level,
+            priority_sections=self.sections,
+        )
+        future = asyncio.get_running_loop().run_in_executor(self.executor, job)
+        self.started[page.order] = (page.markup, future)
+
+    async def markdowns(self, pages: list[CrawledPage]) -> list[str]:
+        """The markdown of each page: awaited when started, else made now in one batch."""
+        late = [
+            page
+            for page in pages
+            if page.order not in self.started or self.started[page.order][0] is not page.markup
+        ]
+        made: dict[int, str] = {}
+        if late:
+            work = [(page.markup, page.facts.url, page.facts.text) for page in late]
+            loop = asyncio.get_running_loop()
+            batch = functools.partial(pages_markdown, work, self.level, self.sections)
+            texts = await loop.run_in_executor(self.executor, batch)
+            made = {page.order: text for page, text in zip(late, texts, strict=True)}
+        return [
+            made[page.order] if page.order in made else await self.started[page.order][1]
+            for page in pages
+        ]
+
+    def cancel(self) -> None:
+        for _, future in self.started.values():
+            future.cancel()
+
+
 async def _compendium_text(
-    pages: list[CrawledPage], options: CompendiumOptions, executor: Executor | None
+    pages: list[CrawledPage], options: CompendiumOptions, jobs: _MarkdownJobs
 ) -> str:
     # Home page first, then the most promising pages (contact, about, team…), then crawl order.
     ordered = sorted(pages, key=lambda p: (p.order != 0, -p.score, p.order))
     ordered = ordered[: options.max_pages or len(ordered)]
-    work = [(page.markup, page.facts.url, page.facts.text) for page in ordered]
-    level, sections = options.cleanup_level, options.priority_sections
-    # trafilatura is CPU work: in a worker process when given one, else off the event loop.
-    if executor is not None:
-        loop = asyncio.get_running_loop()
-        markdowns = await loop.run_in_executor(executor, pages_markdown, work, level, sections)
-    else:
-        markdowns = await asyncio.to_thread(pages_markdown, work, level, sections)
+    markdowns = await jobs.markdowns(ordered)
     parts = [
         CompendiumPage(url=page.facts.url, title=page.facts.title, markdown=markdown)
         for page, markdown in zip(ordered, markdowns, strict=True)
@@ -62,14 +108,14 @@ def _status(outcome: CrawlOutcome) -> Literal["success", "partial", "failed"]:
 
 
 async def _build_result(
-    plan: CrawlPlan, outcome: CrawlOutcome, executor: Executor | None
+    plan: CrawlPlan, outcome: CrawlOutcome, jobs: _MarkdownJobs | None
 ) -> SiteResult:
     host = urlsplit(outcome.host or plan.url).hostname or ""
     contacts = assemble_contacts([p.facts for p in outcome.pages], site_url=plan.url, host=host)
     markdown: str | None = None
     info = CompendiumInfo()
-    if plan.compendium is not None and outcome.pages:
-        markdown = await _compendium_text(outcome.pages, plan.compendium, executor)
+    if plan.compendium is not None and jobs is not None and outcome.pages:
+        markdown = await _compendium_text(outcome.pages, plan.compendium, jobs)
         info = CompendiumInfo(
             available=bool(markdown),
             chars=len(markdown),
@@ -140,11 +186,24 @@ async def crawl_site(
     """
     plan = plan_crawl(request)
     settings = settings or SiteSettings()
-    outcome = await crawl_pages(
-        plan,
-        fetcher=fetcher,
-        browser=browser if plan.enable_spa else None,
-        concurrency=settings.max_concurrency,
-        progress=progress,
+    options = plan.compendium
+    jobs = _MarkdownJobs(options, executor) if options is not None else None
+    eager = (
+        jobs is not None
+        and options is not None
+        and options.cleanup_level != "raw"
+        and (options.max_pages is None or options.max_pages >= plan.max_pages)
     )
-    return await _build_result(plan, outcome, executor)
+    try:
+        outcome = await crawl_pages(
+            plan,
+            fetcher=fetcher,
+            browser=browser if plan.enable_spa else None,
+            concurrency=settings.max_concurrency,
+            progress=progress,
+            on_page=jobs.start if eager and jobs is not None else None,
+        )
+        return await _build_result(plan, outcome, jobs)
+    finally:
+        if jobs is not None:
+            jobs.cancel()  # no-op for finished jobs; stops queued ones after a failure

@@ -328,13 +328,45 @@ def _deobfuscate(text: str) -> str:
     return _SPACED_AT.sub(r"\1@\2", text)
 
 
+def _lines_at(text: str, positions: list[int]) -> str:
+    """The lines of ``text`` that contain any of ``positions``, joined by newlines.
+
+    Addresses never span a line (a line is a block of the page), so the costly patterns run on
+    these few lines instead of the whole page.
+    """
+    lines: list[str] = []
+    line_end = -1
+    for position in sorted(positions):
+        if position < line_end:
+            continue
+        line_start = text.rfind("\n", 0, position) + 1
+        line_end = text.find("\n", position)
+        if line_end < 0:
+            line_end = len(text)
+        lines.append(text[line_start:line_end])
+    return "\n".join(lines)
+
+
+def _find_all(text: str, needle: str) -> list[int]:
+    positions: list[int] = []
+    index = text.find(needle)
+    while index >= 0:
+        positions.append(index)
+        index = text.find(needle, index + 1)
+    return positions
+
+
 def emails_from_text(text: str) -> list[str]:
     """Every address-shaped string in ``text``, including common obfuscations (unfiltered)."""
-    found = _candidates(text) if "@" in text else []
-    lowered = text.lower()
-    if " dot " in lowered or " @ " in text or _AT_TRIGGER.search(text):
-        obfuscated = _deobfuscate(text)
-        if obfuscated != text:
+    at_signs = _find_all(text, "@")
+    found = _candidates(_lines_at(text, at_signs)) if at_signs else []
+    # The obfuscations _deobfuscate reads: bracketed words, a spaced sign, " dot " (_WORDY).
+    triggers = _find_all(text, " dot ") + _find_all(text, " DOT ") + _find_all(text, " @ ")
+    triggers += [match.start() for match in _AT_TRIGGER.finditer(text)]
+    if triggers:
+        lines = _lines_at(text, triggers)
+        obfuscated = _deobfuscate(lines)
+        if obfuscated != lines:
             found.extend(_candidates(obfuscated))
     return list(dict.fromkeys(found))
 
