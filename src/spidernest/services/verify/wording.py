@@ -102,7 +102,7 @@ RECIPIENT_RATE = _words(
     r"receive limit|too many messages for this (?:user|recipient|mailbox)",
 )
 DISABLED = _words(
-    r"disabled|deactivated|inactive|suspended|no longer (?:active|in use|available)",
+    r"disabled|deactivated|inactiv|suspended|no longer (?:active|in use|available)",
     r"no longer accepts? (?:mail|messages|e-?mail)|discontinued",
     r"account (?:has been |is )?(?:closed|locked|expired|terminated|blocked|frozen)",
     r"mailbox (?:has been |is )?(?:closed|locked|frozen)|not accepting (?:mail|messages)",
@@ -136,7 +136,7 @@ NOT_FOUND = _words(
     r"unrout(?:e)?able address|no mailbox|mailbox unavailable|mailbox not available",
     r"doesn't have an? .{0,40}account|no account (?:by|with) that|not our customer",
     r"not listed in (?:the )?(?:public name|domino|address book)|address rejected\b(?!:)",
-    r"validrcptto|not in my list of valid recipients",
+    r"validrcptto|not in my list of valid recipients|(?:user|mailbox|recipient) has moved",
     r"(?:benutzer|empfänger|adresse|postfach|konto|nutzer|mailbox|user)\w*\b.{0,20}\bunbekannt",
     r"unbekannte[rs]? (?:benutzer|empfänger|adresse|nutzer|mailbox)|existiert nicht",
     r"nicht vorhanden|gibt es nicht|ungültige? empfänger",
