@@ -103,7 +103,7 @@ def _classify_permanent(code: int, text: str, enhanced: str | None) -> Verdict:
         return Verdict.TOO_MANY_RECIPIENTS
     if wording.DOMAIN_NOT_HERE.search(text):
         return Verdict.REJECTED  # the host does not serve the domain: no verdict on a mailbox
-    if enhanced in _NOT_FOUND_CODES or wording.NOT_FOUND.search(text):
+    if enhanced in _NOT_FOUND_CODES or _names_a_missing_mailbox(text, enhanced):
         return Verdict.MAILBOX_NOT_FOUND
     if code == 552 and not wording.SIZE.search(text):
         # RFC 5321 §4.2.3: 552 "Requested mail action aborted: exceeded storage allocation".
@@ -151,6 +151,16 @@ def _classify_temporary(text: str, enhanced: str | None) -> Verdict:
     if wording.GREYLIST.search(text) or enhanced in {"4.2.0", "4.7.1"}:
         return Verdict.GREYLISTED
     return Verdict.TEMPORARY
+
+
+def _names_a_missing_mailbox(text: str, enhanced: str | None) -> bool:
+    """A not-found wording; RFC 5321's "mailbox unavailable" only when nothing speaks of policy."""
+    rest = wording.MAILBOX_UNAVAILABLE.sub(" ", text)
+    if wording.NOT_FOUND.search(rest):
+        return True
+    if rest == text:
+        return False
+    return not (enhanced or "").startswith("5.7.") and not wording.ABOUT_US_WEAK.search(rest)
 
 
 def _is_busy(text: str) -> bool:

@@ -25,6 +25,7 @@ __all__ = [
     "EXPLICIT_GREYLIST",
     "FULL",
     "GREYLIST",
+    "MAILBOX_UNAVAILABLE",
     "NOT_FOUND",
     "OUR_QUOTA",
     "OUR_RATE",
@@ -71,6 +72,7 @@ ABOUT_US = _words(
     r"rate limit|too many (?:connections|messages|errors|commands|concurrent)|concurren|throttl",
     r"too many (?:invalid|unknown|bad|failed|unverified) (?:recipients|rcpts?|addresses|users)",
     r"harvest|unexpected volume|temporarily deferred due|permanently deferred",
+    r"your (?:access|account|sending)|(?:sending|submission|access)\b.{0,30}\bsuspended",
     r"(?:accept|deliver)(?:y of)? (?:this|your) message",
     r"\[(?:TSS?|BL|RL|DY)\d+\]|\b(?:SC|DY|OU|RP|SM)-00\d\b|\(S3\d{3}\)|\bAS\(\d+\)",
     r"ihre (?:ip|domain)|ip-adresse|absender|votre (?:adresse )?ip",
@@ -133,7 +135,7 @@ NOT_FOUND = _words(
     rf"{_NOUN_EN}(?: name)? (?:was )?not found|{_NOUN_EN} (?:is )?not valid",
     r"does ?n[o']t exist|not exist|non-?existent|no longer exists|recipientnotfound|recipnotfound",
     rf"invalid {_NOUN_EN}|(?:recipient|user) invalid|not a valid {_NOUN_EN}|bad recipient",
-    r"unrout(?:e)?able address|no mailbox|mailbox unavailable|mailbox not available",
+    r"unrout(?:e)?able address|no mailbox",
     r"doesn't have an? .{0,40}account|no account (?:by|with) that|not our customer",
     r"not listed in (?:the )?(?:public name|domino|address book)|address rejected\b(?!:)",
     r"validrcptto|not in my list of valid recipients|(?:user|mailbox|recipient) has moved",
@@ -156,6 +158,12 @@ NOT_FOUND = _words(
     r"finnes ikke|ukendt (?:bruger|modtager|adresse)|findes ikke|bulunamad|mevcut değil",
     r"nem létezik|ismeretlen (?:felhasználó|címzett)|utilizator necunoscut|nu exist[aă]",
     r"不存在|存在しません|用户未找到",
+)
+# RFC 5321's wording for 550, "Requested action not taken: mailbox unavailable (e.g., mailbox
+# not found, no access, or command rejected for policy reasons)": Outlook.com, GMX and web.de
+# use it for a missing mailbox, but it is also the stock text of refusals for policy.
+MAILBOX_UNAVAILABLE = _words(
+    r"mailbox (?:is )?(?:unavailable|not available)(?: or not local)?(?: \(e\.g\.[^)]*\))?"
 )
 EXPLICIT_GREYLIST = _words(r"gr[ae]y ?-?list")
 GREYLIST = _words(
