@@ -49,6 +49,9 @@ class Reply:
         return f"{self.code} {self.text}".strip()
 
 
+# An address the server echoes back ("<spam@example.com>: Recipient address rejected: User
+# unknown") is no wording of its own: "spam" there is a mailbox name, not a verdict.
+_ADDRESSES = re.compile(r"<[^<>\s]*>|[^\s<>()\[\]'\":,;]+@[\w.-]+")
 _ENHANCED = re.compile(r"\s*#?([245]\.\d{1,3}\.\d{1,3})\b")
 # qmail puts the enhanced code last, in parentheses: "... rcpthosts (#5.7.1)", and chkuser
 # adds its name: "(#5.1.1 - chkuser)".
@@ -67,13 +70,14 @@ def classify_session(reply: Reply) -> Verdict:
     if reply.code < 400:
         return Verdict.ACCEPTED
     if reply.code < 500:
-        if wording.EXPLICIT_GREYLIST.search(reply.text):
+        text = _without_addresses(reply.text)
+        if wording.EXPLICIT_GREYLIST.search(text):
             return Verdict.GREYLISTED
-        if _is_busy(reply.text):
+        if _is_busy(text):
             return Verdict.TEMPORARY
-        if wording.ABOUT_US.search(reply.text):
+        if wording.ABOUT_US.search(text):
             return Verdict.SENDER_BLOCKED
-        return Verdict.GREYLISTED if wording.GREYLIST.search(reply.text) else Verdict.TEMPORARY
+        return Verdict.GREYLISTED if wording.GREYLIST.search(text) else Verdict.TEMPORARY
     return Verdict.SENDER_BLOCKED
 
 
@@ -85,7 +89,7 @@ def classify_recipient(reply: Reply) -> Verdict:
     5xx → blocked when the wording is about us; disabled, full or not found when it is about
     the mailbox; an unexplained refusal is ``REJECTED`` (unknown, never invalid).
     """
-    code, text, enhanced = reply.code, reply.text, reply.enhanced
+    code, text, enhanced = reply.code, _without_addresses(reply.text), reply.enhanced
     if 200 <= code < 300:
         return Verdict.ACCEPTED
     if 400 <= code < 500:
@@ -151,6 +155,10 @@ def _classify_temporary(text: str, enhanced: str | None) -> Verdict:
     if wording.GREYLIST.search(text) or enhanced in {"4.2.0", "4.7.1"}:
         return Verdict.GREYLISTED
     return Verdict.TEMPORARY
+
+
+def _without_addresses(text: str) -> str:
+    return _ADDRESSES.sub(" ", text)
 
 
 def _names_a_missing_mailbox(text: str, enhanced: str | None) -> bool:

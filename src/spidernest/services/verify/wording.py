@@ -68,7 +68,7 @@ ABOUT_US = _words(
     r"sender (?:address|domain|account|ip|host|mx|server|mail ?server|e-?mail|mailbox|"
     r"identity|reputation|verify|verification|callout|check|rejected|denied|blocked|refused|"
     r"not)\b|(?:domain|address) of (?:the )?sender|envelope sender|null sender|verification "
-    r"failed for <|bad outbound sender|banned send|sending (?:ip|host|domain|server)",
+    r"failed for\b|bad outbound sender|banned send|sending (?:ip|host|domain|server)",
     r"rate limit|too many (?:connections|messages|errors|commands|concurrent)|concurren|throttl",
     r"too many (?:invalid|unknown|bad|failed|unverified) (?:recipients|rcpts?|addresses|users)",
     r"harvest|unexpected volume|temporarily deferred due|permanently deferred",
