@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import json
 import multiprocessing
+import os
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -42,15 +43,42 @@ async def main(args: argparse.Namespace, urls: list[str]) -> None:
             phones += len(result.phones)
 
         await asyncio.gather(*(one(url) for url in urls))
+    seconds = time.perf_counter() - started
+    worker_cpu, worker_peak = _worker_usage(executor)
     json.dump(
         {
             "pages": pages,
             "emails": emails,
             "phones": phones,
-            "seconds": time.perf_counter() - started,
+            "seconds": seconds,
+            "worker_cpu": worker_cpu,
+            "worker_peak_mb": worker_peak,
         },
         sys.stdout,
     )
+
+
+def _worker_usage(executor: ProcessPoolExecutor | None) -> tuple[float, float]:
+    """CPU seconds and peak RSS (MB) of the compendium workers.
+
+    Workers are children of the forkserver, not of this process, so ``os.wait4`` in bench.py
+    never sees them: read their counters from /proc while they still run (Linux).
+    """
+    if executor is None:
+        return 0.0, 0.0
+    cpu = peak = 0.0
+    for pid in list(getattr(executor, "_processes", {}) or {}):
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            continue
+        cpu += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        hwm = next(
+            (line.split()[1] for line in status.splitlines() if line.startswith("VmHWM")), "0"
+        )
+        peak += int(hwm) / 1024
+    return cpu, peak
 
 
 if __name__ == "__main__":
