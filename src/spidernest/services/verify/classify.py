@@ -52,6 +52,9 @@ class Reply:
 # An address the server echoes back ("<spam@example.com>: Recipient address rejected: User
 # unknown") is no wording of its own: "spam" there is a mailbox name, not a verdict.
 _ADDRESSES = re.compile(r"<[^<>\s]*>|[^\s<>()\[\]'\":,;]+@[\w.-]+")
+# Host names the server names itself by (``[spamfilter1.example.net]``) carry no wording
+# either, unless they are a blocklist's zone (``zen.spamhaus.org``).
+_HOST_NAMES = re.compile(r"(?<![\w.@/-])(?:[\w-]+\.){2,}[a-z]{2,6}(?![\w.-])", re.IGNORECASE)
 _ENHANCED = re.compile(r"\s*#?([245]\.\d{1,3}\.\d{1,3})\b")
 # qmail puts the enhanced code last, in parentheses: "... rcpthosts (#5.7.1)", and chkuser
 # adds its name: "(#5.1.1 - chkuser)".
@@ -158,7 +161,13 @@ def _classify_temporary(text: str, enhanced: str | None) -> Verdict:
 
 
 def _without_addresses(text: str) -> str:
-    return _ADDRESSES.sub(" ", text)
+    text = _ADDRESSES.sub(" ", text)
+    return _HOST_NAMES.sub(_unless_blocklist, text)
+
+
+def _unless_blocklist(match: re.Match[str]) -> str:
+    name = match.group(0)
+    return name if wording.BLOCKLIST_ZONE.search(name) else " "
 
 
 def _names_a_missing_mailbox(text: str, enhanced: str | None) -> bool:

@@ -19,6 +19,7 @@ import re
 __all__ = [
     "ABOUT_US",
     "ABOUT_US_WEAK",
+    "BLOCKLIST_ZONE",
     "DIRECTORY_REJECTION",
     "DISABLED",
     "DOMAIN_NOT_HERE",
@@ -87,6 +88,11 @@ OUR_RATE = _words(
 REPUTATION = _words(
     r"spamhaus|spamcop|sorbs|\brbl\b|dnsbl|black ?-?list|block ?-?list|listed|blocked",
     r"reputation|unsolicited|\bspam|complaints|banned|abuse",
+)
+# DNS blocklist zones, kept when other host names are dropped from a reply before reading it.
+BLOCKLIST_ZONE = _words(
+    r"spamhaus|spamcop|sorbs|barracudacentral|uceprotect|abuseat|mailspike|dnsbl|\brbl\b",
+    r"\bbl\.|\bzen\.|psbl|surbl|spamrats|backscatterer|senderscore",
 )
 # The sender's own sending quota (Google: "550 5.4.5 Daily sending quota exceeded").
 OUR_QUOTA = _words(
