@@ -165,8 +165,8 @@ async def test_greylisting_clears_within_the_shortest_budget_with_default_delays
     result = await verify_emails(
         VerifyRequest(email="carol@greylist.test", smtp_timeout_secs=10), settings=settings
     )
+    # Had the retry not fitted in the 10 s budget, the address would be unknown (greylisted).
     assert (result.results[0].status, result.results[0].sub_status) == ("valid", "deliverable")
-    assert result.metadata.total_time_seconds < 10
 
 
 async def test_a_server_without_rset_gets_one_recipient_per_connection(
