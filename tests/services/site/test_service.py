@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from spidernest.config import SiteSettings
 from spidernest.net import Fetcher
 from spidernest.services.site import SiteRequest, SiteResult, crawl_site
 from tests.services.site.fixture_web import FixtureWeb
@@ -112,3 +113,23 @@ async def test_team_members_come_from_structured_data_when_asked(
     assert [(m.name, m.title) for m in asked.team_members] == [
         ("Giulia Rossi", "Architetto, fondatrice")
     ]
+
+
+async def test_pages_started_during_the_crawl_give_the_same_compendium(
+    web: FixtureWeb, fetcher: Fetcher
+) -> None:
+    # 7 pages: the first chunks start during the crawl, the rest after it. A compendium
+    # max_pages below the crawl's makes every page wait for the end.
+    base = {"url": web["de_handwerk"].url, "max_pages": 15, "mode": "compendium"}
+    one_at_a_time = SiteSettings(max_concurrency=1)  # the same crawl order both times
+    during = await crawl_site(
+        SiteRequest.model_validate(base), fetcher=fetcher, settings=one_at_a_time
+    )
+    after = await crawl_site(
+        SiteRequest.model_validate({**base, "compendium": {"max_pages": 14}}),
+        fetcher=fetcher,
+        settings=one_at_a_time,
+    )
+    assert during.pages_crawled == 7
+    assert during.compendium.cleanup_level == after.compendium.cleanup_level == "fit"
+    assert during.markdown_compendium == after.markdown_compendium

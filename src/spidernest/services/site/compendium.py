@@ -98,23 +98,27 @@ def _minimal(markdown: str) -> str:
 
 
 def page_markdown(
-    markup: str, url: str, *, text: str, level: str, priority_sections: list[str]
+    markup: str, url: str, *, text: str | None, level: str, priority_sections: list[str]
 ) -> str:
     """One page as markdown at ``level`` (raw, fit, citations or minimal).
 
     Args:
         markup: the page's HTML.
         url: its URL (base for citation links).
-        text: its visible text as ``extract/text.py`` flattened it (used by ``raw``).
+        text: its visible text as ``extract/text.py`` flattened it (used by ``raw`` and as the
+            last fallback); flattened from ``markup`` when ``None``.
         level: the cleanup level.
         priority_sections: sections (tag, id, class or role names) read when trafilatura finds
             no main content.
     """
     if level == "raw":
+        text = flatten_html(markup) if text is None else text
         return text.replace("\n", "\n\n")  # every line a block, so repeated lines drop out
     extracted = _fit(markup, links=level == "citations")
     if not extracted:
-        extracted = _section_text(markup, priority_sections) or text
+        extracted = _section_text(markup, priority_sections)
+    if not extracted:
+        extracted = flatten_html(markup) if text is None else text
     extracted = _IMAGE.sub("", extracted)
     if level == "citations":
         return _citations(extracted, url)
@@ -124,7 +128,7 @@ def page_markdown(
 
 
 def pages_markdown(
-    pages: list[tuple[str, str, str]], level: str, priority_sections: list[str]
+    pages: list[tuple[str, str, str | None]], level: str, priority_sections: list[str]
 ) -> list[str]:
     """``page_markdown`` for many ``(markup, url, text)`` pages: one call for a worker process."""
     return [

@@ -16,7 +16,6 @@ from spidernest.services.site.compendium import (
     CompendiumPage,
     build_compendium,
     estimate_tokens,
-    page_markdown,
     pages_markdown,
 )
 from spidernest.services.site.crawler import (
@@ -31,32 +30,47 @@ from spidernest.services.site.result import CompendiumInfo, SiteMetadata, SiteRe
 __all__ = ["crawl_site"]
 
 
-class _MarkdownJobs:
-    """Each page's markdown, started in the executor as soon as the crawl keeps the page.
+# Pages sent to the executor together while the crawl goes on: each submission to a process
+# pool costs the event loop a pickling and a wake-up of the pool's threads, so one per page
+# (2,000 on the benchmark) took more of the crawl's core than the chunks' tails cost in waiting.
+_CHUNK_PAGES = 4
 
-    trafilatura is the costliest step of a compendium crawl; started page by page it runs on
-    another core while the crawl goes on, instead of after it. Only done when every crawled
-    page can enter the compendium (its ``max_pages`` does not cut the crawl) and the level
-    needs trafilatura (``raw`` does not).
+
+class _MarkdownJobs:
+    """Each page's markdown, started in the executor while the crawl goes on.
+
+    trafilatura is the costliest step of a compendium crawl; started in chunks of pages as the
+    crawl keeps them it runs on another core in parallel, instead of after the crawl. Only done
+    when every crawled page can enter the compendium (its ``max_pages`` does not cut the
+    crawl) and the level needs trafilatura (``raw`` does not).
     """
 
     def __init__(self, options: CompendiumOptions, executor: Executor | None) -> None:
         self.level = options.cleanup_level
         self.sections = options.priority_sections
         self.executor = executor
-        self.started: dict[int, tuple[str, asyncio.Future[str]]] = {}
+        self.waiting: list[CrawledPage] = []
+        # page order → (the markup it was started with, its chunk's future, index in chunk)
+        self.started: dict[int, tuple[str, asyncio.Future[list[str]], int]] = {}
+
+    def _submit(self, pages: list[CrawledPage]) -> asyncio.Future[list[str]]:
+        # ``raw`` reads the crawler's text; the other levels only fall back to it, and the
+        # worker flattens the markup again rather than receive a second copy of the page.
+        work = [
+            (page.markup, page.facts.url, page.facts.text if self.level == "raw" else None)
+            for page in pages
+        ]
+        batch = functools.partial(pages_markdown, work, self.level, self.sections)
+        return asyncio.get_running_loop().run_in_executor(self.executor, batch)
 
     def start(self, page: CrawledPage) -> None:
-        job = functools.partial(
-            page_markdown,
-            page.markup,
-            page.facts.url,
-            text=page.facts.text,
-            level=self.level,
-            priority_sections=self.sections,
-        )
-        future = asyncio.get_running_loop().run_in_executor(self.executor, job)
-        self.started[page.order] = (page.markup, future)
+        self.waiting.append(page)
+        if len(self.waiting) < _CHUNK_PAGES:
+            return
+        chunk, self.waiting = self.waiting, []
+        future = self._submit(chunk)
+        for index, kept in enumerate(chunk):
+            self.started[kept.order] = (kept.markup, future, index)
 
     async def markdowns(self, pages: list[CrawledPage]) -> list[str]:
         """The markdown of each page: awaited when started, else made now in one batch."""
@@ -67,18 +81,19 @@ class _MarkdownJobs:
         ]
         made: dict[int, str] = {}
         if late:
-            work = [(page.markup, page.facts.url, page.facts.text) for page in late]
-            loop = asyncio.get_running_loop()
-            batch = functools.partial(pages_markdown, work, self.level, self.sections)
-            texts = await loop.run_in_executor(self.executor, batch)
+            texts = await self._submit(late)
             made = {page.order: text for page, text in zip(late, texts, strict=True)}
-        return [
-            made[page.order] if page.order in made else await self.started[page.order][1]
-            for page in pages
-        ]
+        markdowns: list[str] = []
+        for page in pages:
+            if page.order in made:
+                markdowns.append(made[page.order])
+            else:
+                _, future, index = self.started[page.order]
+                markdowns.append((await future)[index])
+        return markdowns
 
     def cancel(self) -> None:
-        for _, future in self.started.values():
+        for _, future, _ in self.started.values():
             future.cancel()
 
 
