@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spidernest.services.site.country import guess_region
 from spidernest.services.site.domains import registrable_domain
 from spidernest.services.site.extract.emails import is_authority_domain, is_contact_email
-from spidernest.services.site.extract.phones import validate_phone
+from spidernest.services.site.extract.phones import PhoneCandidate, validate_phone
 from spidernest.services.site.links import is_post_url
 from spidernest.services.site.page import PageFacts
 from spidernest.services.site.result import SOCIAL_FIELDS, PhoneDetail, TeamMember
@@ -59,11 +59,15 @@ def _phones(
 ) -> tuple[list[PhoneDetail], list[PhoneDetail]]:
     phones: dict[str, PhoneDetail] = {}
     faxes: dict[str, PhoneDetail] = {}
+    seen: set[PhoneCandidate] = set()  # the footer's number, once per page: validated once
     for page in pages:
         is_post = is_post_url(page.url)
         for candidate in page.phones:
             if is_post and candidate.source == "text":
                 continue  # "call the grant agency on …" in an article: not the site's number
+            if candidate in seen:
+                continue
+            seen.add(candidate)
             detail = validate_phone(candidate, region)
             if detail is None or detail.e164 is None:
                 continue

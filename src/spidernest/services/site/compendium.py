@@ -10,7 +10,6 @@ puts the most important first), and the whole is cut at ``max_chars`` on a block
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from urllib.parse import urljoin
@@ -138,8 +137,8 @@ def pages_markdown(
 
 
 def _block_key(block: str) -> str:
-    normalized = " ".join(block.lower().split())
-    return hashlib.blake2b(normalized.encode(), digest_size=12).hexdigest()
+    # The normalized block itself: a set of a few hundred strings needs no digest.
+    return " ".join(block.lower().split())
 
 
 def build_compendium(

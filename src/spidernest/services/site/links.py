@@ -207,7 +207,8 @@ def _compile(words: tuple[str, ...], weight: float) -> Target:
     )
 
 
-def expand_targets(targets: tuple[str, ...]) -> list[Target]:
+@functools.lru_cache(maxsize=256)  # every crawl compiles the same few word lists
+def expand_targets(targets: tuple[str, ...]) -> tuple[Target, ...]:
     """Each target as compiled word patterns in many languages, weighted by its list position.
 
     Contact and imprint pages are always included and always lead: they carry the contacts.
@@ -227,7 +228,7 @@ def expand_targets(targets: tuple[str, ...]) -> list[Target]:
     for name in _ALWAYS:
         if name not in seen:
             expanded.append(_compile(_SYNONYMS[name], _BASE_WEIGHT - _STEP + 40.0))
-    return expanded
+    return tuple(expanded)
 
 
 def _slug(value: str) -> str:
@@ -237,7 +238,7 @@ def _slug(value: str) -> str:
 def score_link(
     url: str,
     anchor: str,
-    targets: list[Target],
+    targets: tuple[Target, ...],
     *,
     home_language: str | None = None,
 ) -> float:

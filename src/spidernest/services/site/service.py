@@ -33,7 +33,7 @@ __all__ = ["crawl_site"]
 # Pages sent to the executor together while the crawl goes on: each submission to a process
 # pool costs the event loop a pickling and a wake-up of the pool's threads, so one per page
 # (2,000 on the benchmark) took more of the crawl's core than the chunks' tails cost in waiting.
-_CHUNK_PAGES = 4
+_CHUNK_PAGES = 5
 
 
 class _MarkdownJobs:
