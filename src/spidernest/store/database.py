@@ -55,7 +55,8 @@ class Database:
             path = url.removeprefix("sqlite:///")
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         else:
-            kwargs.update(pool_size=5, max_overflow=15, pool_pre_ping=True)
+            # Only migrations and the heartbeat thread use the synchronous engine there.
+            kwargs.update(pool_size=2, max_overflow=3, pool_pre_ping=True)
         self.engine: sa.Engine = sa.create_engine(sync_url(url), **kwargs)
         if self.is_sqlite:
             sa.event.listen(self.engine, "connect", apply_sqlite_pragmas)
