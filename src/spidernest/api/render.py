@@ -80,6 +80,11 @@ def render(
 ) -> Response:
     """Render ``content`` in the format the query asks for (``?format=json|yaml|md``)."""
     fmt = request.query_params.get("format", "json")
+    if fmt == "json" and isinstance(content, BaseModel):
+        # Straight to bytes in pydantic-core: no intermediate dict, no json.dumps.
+        return Response(
+            content.model_dump_json(), status_code, headers, media_type="application/json"
+        )
     data = _plain(content)
     if fmt == "yaml":
         body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
