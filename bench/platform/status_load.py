@@ -78,9 +78,11 @@ def wrk(
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(f'wrk.headers["Authorization"] = "Bearer {token}"\n')
         if rate:
-            # Each connection waits concurrency/rate seconds after a response: about ``rate``
-            # requests/s in all (a little less, by the response time), as a paced client would.
-            script.write(f"function delay() return {1000 * concurrency / rate:.1f} end\n")
+            # Each connection waits on average concurrency/rate seconds after a response (drawn
+            # at random, so that the connections do not fire in lockstep): about ``rate``
+            # requests/s in all, a little less by the response time, as many paced clients would.
+            mean_ms = 1000 * concurrency / rate
+            script.write(f"function delay() return math.random(0, {2 * mean_ms:.0f}) end\n")
     cpu_before = cpu_seconds(server_pid)
     output = subprocess.run(
         [
