@@ -11,9 +11,9 @@ from typing import Annotated, Literal
 import typer
 from pydantic import ValidationError
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from spidernest.cli.terminal import progress_bar
 from spidernest.config import Settings
 from spidernest.errors import SpiderNestError
 from spidernest.net import Fetcher
@@ -132,18 +132,7 @@ async def _search(request: MapsRequest, settings: Settings, console: Console) ->
             return await search_maps(
                 request, settings=settings.maps, fetcher=fetcher, browser=browser
             )
-        columns = (
-            TextColumn("{task.description}"),
-            BarColumn(),
-            TaskProgressColumn(),
-            TimeElapsedColumn(),
-        )
-        with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-            task = bar.add_task("searching Google Maps", total=1.0)
-
-            async def progress(fraction: float, message: str) -> None:
-                bar.update(task, completed=fraction, description=message)
-
+        with progress_bar("searching Google Maps") as progress:
             return await search_maps(
                 request,
                 settings=settings.maps,

@@ -8,9 +8,9 @@ from typing import Annotated
 import typer
 from pydantic import ValidationError
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from spidernest.cli.terminal import progress_bar
 from spidernest.config import Settings
 from spidernest.errors import SpiderNestError
 from spidernest.net import Fetcher
@@ -80,18 +80,7 @@ async def _crawl(request: SiteRequest, settings: Settings, console: Console) -> 
             return await crawl_site(
                 request, fetcher=fetcher, browser=browser, settings=settings.site
             )
-        columns = (
-            TextColumn("{task.description}"),
-            BarColumn(),
-            TaskProgressColumn(),
-            TimeElapsedColumn(),
-        )
-        with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-            task = bar.add_task(f"crawling {request.url}", total=1.0)
-
-            async def progress(fraction: float, message: str) -> None:
-                bar.update(task, completed=fraction, description=message[-60:])
-
+        with progress_bar(f"crawling {request.url}") as progress:
             return await crawl_site(
                 request,
                 fetcher=fetcher,
