@@ -17,6 +17,7 @@ def _extractor() -> tldextract.TLDExtract:
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
+@functools.lru_cache(maxsize=4_096)  # asked for every link; ip_address() raises for names
 def _is_single_host(host: str) -> bool:
     """IP literals and ``localhost`` have no registrable domain: each host:port is its own site."""
     if host == "localhost" or host.endswith(".localhost"):

@@ -61,10 +61,13 @@ Av. Paulista, 1000 – Conj. 1204, Bela Vista
 São Paulo – SP, CEP 01310-100
 14 Fitzwilliam Square
 Dublin 2, D02 X285
+Av. Álvaro Obregón 130, Roma Nte.
+C.P. 06700, Cuauhtémoc, CDMX
 CNPJ: 12.345.678/0001-90"""
     assert addresses_from_text(lines) == [
         "Unit 4, 12 Parramatta Road, Annandale NSW 2038",
         "1120 Hamilton Street, Vancouver, BC V6B 2S2",
         "Av. Paulista, 1000 – Conj. 1204, Bela Vista, São Paulo – SP, CEP 01310-100",
         "14 Fitzwilliam Square, Dublin 2, D02 X285",
+        "Av. Álvaro Obregón 130, Roma Nte., C.P. 06700, Cuauhtémoc, CDMX",
     ]

@@ -23,12 +23,14 @@ _US_LINE = re.compile(r"[A-Za-z .'-]{2,40},\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?$")
 _UK_LINE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$")
 # Postcodes that end a line after the town and state/province (Australia Post, Canada Post,
 # Correios, An Post): "Annandale NSW 2038", "Vancouver, BC V6B 2S2", "São Paulo – SP, CEP
-# 01310-100", "Dublin 2, D02 X285".
+# 01310-100", "Dublin 2, D02 X285"; or named "C.P." anywhere in the line (Mexico, Spain:
+# "C.P. 06700, Cuauhtémoc, CDMX").
 _TRAILING_POSTCODE = re.compile(
     r"[A-Za-zÀ-ÿ .'-]{2,40},?\s+(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+\d{4}$"
     r"|[A-Za-zÀ-ÿ .'-]{2,40},?\s+(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)\s+"
     r"[A-Z]\d[A-Z] ?\d[A-Z]\d$"
     r"|\bCEP:?\s*\d{5}-?\d{3}$"
+    r"|\bC\.\s?P\.\s?\d{5}\b"
     r"|\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}$"
 )
 # A house number before ("123 Main St") or after ("Hauptstraße 5a") a word.
