@@ -14,6 +14,11 @@ from spidernest.services.site.extract.social import classify_social
         ("https://facebook.com/profile.php?id=123", "facebook", "https://facebook.com/profile.php?id=123"),
         ("https://x.com/acme", "twitter", "https://x.com/acme"),
         ("https://twitter.com/Acme?lang=de", "twitter", "https://twitter.com/Acme"),
+        (
+            "https://twitter.com/intent/follow?screen_name=acme_hq",
+            "twitter",
+            "https://twitter.com/acme_hq",
+        ),
         ("https://de.linkedin.com/company/acme-gmbh/about", "linkedin", "https://linkedin.com/company/acme-gmbh"),
         ("https://www.linkedin.com/in/jane-doe", "linkedin", "https://linkedin.com/in/jane-doe"),
         ("https://www.youtube.com/@acme", "youtube", "https://youtube.com/@acme"),

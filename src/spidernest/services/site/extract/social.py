@@ -300,7 +300,12 @@ def _canonical(
         return _facebook(path, query, segments)
     if field == "twitter":
         bare = host.removeprefix("www.").removeprefix("mobile.")
-        return _simple("twitter", "x.com" if bare == "x.com" else "twitter.com", segments)
+        domain = "x.com" if bare == "x.com" else "twitter.com"
+        # A follow button (intent/follow?screen_name=acme) names the site's own account.
+        name = query.get("screen_name", [""])[0]
+        if segments[:2] in (["intent", "follow"], ["intent", "user"]) and _HANDLE.match(name):
+            return f"https://{domain}/{name}"
+        return _simple("twitter", domain, segments)
     return _simple(field, _DOMAINS[field], segments)
 
 
