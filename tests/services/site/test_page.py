@@ -60,3 +60,18 @@ def test_commenters_addresses_are_not_the_sites() -> None:
     facts = parse_page(markup, "https://acme.com.au/2023/05/post/")
     assert facts.emails == ["info@acme.com.au"]
     assert facts.phones == []
+
+
+def test_icon_links_to_several_platforms_form_a_social_block() -> None:
+    markup = """<html><body><main><h2>Folgen Sie uns</h2><ul>
+<li><a href="https://www.youtube.com/@acme"><img alt="YouTube" src="/yt.svg"></a></li>
+<li><a href="https://www.facebook.com/acme"><i class="fab fa-facebook-f"></i></a></li></ul>
+<p>Our wool comes from <a href="https://www.instagram.com/farm">Stonefield Farm</a>, see
+<a href="https://www.facebook.com/farm">their page</a>.</p></main></body></html>"""
+    facts = parse_page(markup, "https://acme.at/kontakt")
+    assert {(s.url, s.in_chrome) for s in facts.socials} == {
+        ("https://youtube.com/@acme", True),
+        ("https://facebook.com/acme", True),
+        ("https://instagram.com/farm", False),
+        ("https://facebook.com/farm", False),
+    }

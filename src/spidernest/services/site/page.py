@@ -30,7 +30,7 @@ from spidernest.services.site.extract.phones import (
     phone_from_tel,
     phones_from_text,
 )
-from spidernest.services.site.extract.social import classify_social
+from spidernest.services.site.extract.social import SocialProfile, classify_social
 from spidernest.services.site.extract.text import flatten_html
 from spidernest.services.site.spa import looks_client_rendered
 
@@ -68,6 +68,10 @@ _CREDIT = re.compile(
 _CREDIT_CONTEXT_CHARS = 300
 # A footer without <footer>: page builders' "elementor-location-footer", "site-footer" …
 _FOOTER_BLOCK = "#footer, .footer, :not(body):not(html)[class*=footer], [id*=footer]"
+# What icon links say instead of a name (Font Awesome and page-builder labels).
+_PLATFORM_LABELS = frozenset(
+    ["x", "fb", "ig", "yt", "facebook-f", "linkedin-in", "twitter-x", "x-twitter", "follow us"]
+)
 # User-generated sections (blog comments): addresses there are the commenters', not the site's.
 _COMMENTS = "#comments, .comment-list, .commentlist, .comments-area"
 _ADDRESS_PROPS = ("streetAddress", "postalCode", "addressLocality", "addressRegion")
@@ -141,20 +145,13 @@ def _read_links(tree: LexborHTMLParser, base: str, facts: PageFacts) -> None:
     chrome = {_attr(node, "href") for node in tree.css(_CHROME_LINKS)}
     parts = urlsplit(base)
     origin = f"{parts.scheme}://{parts.netloc}/"
+    icons: list[tuple[SocialProfile, LexborNode, bool]] = []
     for node in tree.css("a[href], area[href]"):
         href = _attr(node, "href")
         lowered = href[:12].lower()
-        if lowered.startswith("mailto:"):
-            facts.emails.extend(emails_from_mailto(href))
-        elif lowered.startswith(("tel:", "callto:", "fax:")):
-            candidate = phone_from_tel(href)
-            if candidate is not None:
-                facts.phones.append(candidate)
-        elif "/cdn-cgi/l/email-protection#" in href:
-            decoded = decode_cloudflare(href.rsplit("#", 1)[1])
-            if decoded:
-                facts.emails.append(decoded)
-        elif (
+        if _read_contact_link(href, lowered, facts):
+            continue
+        if (
             href
             and not lowered.startswith(("javascript:", "#", "data:"))
             and "/cdn-cgi/" not in href
@@ -166,9 +163,66 @@ def _read_links(tree: LexborHTMLParser, base: str, facts: PageFacts) -> None:
             social = _classify(absolute)
             if social is not None:
                 if not _in_credit_line(node):
-                    facts.socials.append(SocialSighting(*social, in_chrome=href in chrome))
+                    icons.append((social, node, href in chrome))
             else:
                 facts.links.append(Link(absolute, node.text(deep=True, strip=True)[:200]))
+    grouped = _icon_groups(icons)
+    for social, node, in_chrome in icons:
+        facts.socials.append(SocialSighting(*social, in_chrome=in_chrome or id(node) in grouped))
+
+
+def _read_contact_link(href: str, lowered: str, facts: PageFacts) -> bool:
+    """Read a mailto:, tel: or Cloudflare-protected link; whether ``href`` was one."""
+    if lowered.startswith("mailto:"):
+        facts.emails.extend(emails_from_mailto(href))
+    elif lowered.startswith(("tel:", "callto:", "fax:")):
+        candidate = phone_from_tel(href)
+        if candidate is not None:
+            facts.phones.append(candidate)
+    elif "/cdn-cgi/l/email-protection#" in href:
+        decoded = decode_cloudflare(href.rsplit("#", 1)[1])
+        if decoded:
+            facts.emails.append(decoded)
+    else:
+        return False
+    return True
+
+
+def _is_icon_link(field: str, node: LexborNode) -> bool:
+    """A link that shows only an icon or the platform's name ("Instagram", "Follow us on X").
+
+    Third parties quoted in a text are linked by their names ("Stonefield Farm", "@seai_ie").
+    """
+    text = node.text(deep=True, strip=True).lower()
+    return not text or (len(text) <= 30 and (field in text or text in _PLATFORM_LABELS))
+
+
+def _icon_groups(icons: list[tuple[SocialProfile, LexborNode, bool]]) -> set[int]:
+    """Icon links to two or more platforms under one parent or grandparent: a social block.
+
+    Many themes render their "follow us" icons without a telling class name (``ul > li > a``
+    in the contact page's body); grouped, they are the site's own profiles like those in the
+    header or footer.
+    """
+    platforms: dict[int, set[str]] = {}
+    ancestors: list[tuple[int, list[int]]] = []
+    for (platform, _, _), node, _ in icons:
+        if not _is_icon_link(platform, node):
+            continue
+        ids: list[int] = []
+        scope = node.parent
+        for _ in range(2):
+            if scope is None or scope.tag in {"body", "html"}:
+                break
+            ids.append(scope.mem_id)
+            platforms.setdefault(scope.mem_id, set()).add(platform)
+            scope = scope.parent
+        ancestors.append((id(node), ids))
+    return {
+        node_id
+        for node_id, ids in ancestors
+        if any(len(platforms[ancestor]) >= 2 for ancestor in ids)
+    }
 
 
 def _in_credit_line(node: LexborNode) -> bool:
