@@ -43,3 +43,15 @@ def test_what_only_articles_quote_and_authorities_are_left_out() -> None:
     contacts = assemble_contacts(pages, site_url="https://acme.ie/", host="acme.ie")
     assert contacts.emails == ["studio@acme.ie"]
     assert [p.e164 for p in contacts.phones] == ["+35316789012"]
+
+
+LONDON = """<html lang="en"><body><p>Call 020 7946 0321</p>
+<footer><p>221B Baker Street<br>London NW1 6XE</p></footer></body></html>"""
+
+
+def test_a_dot_com_site_with_a_london_address_reads_uk_numbers() -> None:
+    contacts = assemble_contacts(
+        [parse_page(LONDON, "https://acme.com/")], site_url="https://acme.com/", host="acme.com"
+    )
+    assert contacts.region == "GB"
+    assert [p.e164 for p in contacts.phones] == ["+442079460321"]

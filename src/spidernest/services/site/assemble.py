@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spidernest.services.site.country import guess_region
 from spidernest.services.site.domains import registrable_domain
+from spidernest.services.site.extract.addresses import country_of_address
 from spidernest.services.site.extract.emails import is_authority_domain, is_contact_email
 from spidernest.services.site.extract.phones import PhoneCandidate, validate_phone
 from spidernest.services.site.links import is_post_url
@@ -139,6 +140,7 @@ def assemble_contacts(pages: list[PageFacts], *, site_url: str, host: str) -> Co
     """Merge the facts of every page of one site into its contacts."""
     site_domain = registrable_domain(host)
     emails, total = _emails(pages, site_domain)
+    addresses = _addresses(pages)
     region = guess_region(
         host,
         languages=[page.language for page in pages if page.language],
@@ -146,6 +148,7 @@ def assemble_contacts(pages: list[PageFacts], *, site_url: str, host: str) -> Co
         international_numbers=[
             c.raw for page in pages for c in page.phones if c.raw.startswith(("+", "00"))
         ],
+        postcode_countries=[c for a in addresses if (c := country_of_address(a)) is not None],
     )
     phones, faxes = _phones(pages, region)
     return Contacts(
@@ -153,7 +156,7 @@ def assemble_contacts(pages: list[PageFacts], *, site_url: str, host: str) -> Co
         total_emails_found=total,
         phones=phones,
         faxes=faxes,
-        addresses=_addresses(pages),
+        addresses=addresses,
         socials=_socials(pages, site_domain),
         team=_team(pages),
         region=region,

@@ -8,6 +8,7 @@ international numbers (``+49 …``) belong to, then the usual country of its lan
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 import phonenumbers
 
@@ -49,14 +50,23 @@ def guess_region(
     languages: list[str],
     address_countries: list[str],
     international_numbers: list[str],
+    postcode_countries: Sequence[str] = (),
 ) -> str | None:
-    """The ISO 3166 region to read the site's national numbers with (``None`` if unknown)."""
+    """The ISO 3166 region to read the site's national numbers with (``None`` if unknown).
+
+    ``postcode_countries`` are the countries the site's text addresses name by their postcode
+    format (``NW1 6XE`` → GB): weaker than a structured address, the domain or a language
+    tag, stronger than a bare language (a ``.com`` site in ``en`` with a London address).
+    """
     for country in address_countries:
         region = _as_region(country)
         if region:
             return region
     region = (
-        _from_tld(host) or _from_language_tags(languages) or _from_numbers(international_numbers)
+        _from_tld(host)
+        or _from_language_tags(languages)
+        or next(iter(postcode_countries), None)
+        or _from_numbers(international_numbers)
     )
     if region:
         return region

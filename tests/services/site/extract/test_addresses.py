@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from spidernest.services.site.extract.addresses import addresses_from_text, format_postal_address
+from spidernest.services.site.extract.addresses import (
+    addresses_from_text,
+    country_of_address,
+    format_postal_address,
+)
 
 FOOTER = """Acme GmbH
 Friedrichstraße 123
@@ -71,3 +75,13 @@ CNPJ: 12.345.678/0001-90"""
         "14 Fitzwilliam Square, Dublin 2, D02 X285",
         "Av. Álvaro Obregón 130, Roma Nte., C.P. 06700, Cuauhtémoc, CDMX",
     ]
+
+
+def test_postcode_formats_that_name_a_country() -> None:
+    assert country_of_address("221B Baker Street, London NW1 6XE") == "GB"
+    assert country_of_address("1120 Hamilton Street, Vancouver, BC V6B 2S2") == "CA"
+    assert country_of_address("Unit 4, 12 Parramatta Road, Annandale NSW 2038") == "AU"
+    assert country_of_address("14 Fitzwilliam Square, Dublin 2, D02 X285") == "IE"
+    assert country_of_address("548 Market St, San Francisco, CA 94104") == "US"
+    assert country_of_address("Av. Paulista, 1000, São Paulo – SP, CEP 01310-100") == "BR"
+    assert country_of_address("Hauptstr. 1, 10115 Berlin") is None  # 5 digits: many countries

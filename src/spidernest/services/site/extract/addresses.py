@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["addresses_from_text", "clean_address", "format_postal_address"]
+__all__ = ["addresses_from_text", "clean_address", "country_of_address", "format_postal_address"]
 
 _US_STYLE = frozenset({"US", "USA", "CA", "AU", "United States"})
 # Postcode then town, per country family (the postcode formats of the UPU address guides).
@@ -110,3 +110,24 @@ def addresses_from_text(text: str) -> list[str]:
         elif "," in line and _STREET.search(line.split(",")[0]):
             found.append(clean_address(line))
     return found
+
+
+# Postcode formats that name their country (the ambiguous 4- and 5-digit ones do not).
+_COUNTRY_POSTCODES = (
+    ("GB", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b")),
+    ("CA", re.compile(r"\b(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)\s+[A-Z]\d[A-Z] ?\d[A-Z]\d\b")),
+    ("AU", re.compile(r"\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+\d{4}\b")),
+    ("BR", re.compile(r"\bCEP:?\s*\d{5}-?\d{3}\b|\b\d{5}-\d{3}\b")),
+    ("IE", re.compile(r"\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}$")),
+    ("US", re.compile(r",\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?$")),
+    ("PL", re.compile(r"\b\d{2}-\d{3}\s+[A-ZĄĆĘŁŃÓŚŹŻ]")),
+    ("NL", re.compile(r"\b\d{4} ?[A-Z]{2}\s+[A-Z]")),
+)
+
+
+def country_of_address(address: str) -> str | None:
+    """The ISO 3166 country an address's postcode format belongs to, when it tells one."""
+    for country, pattern in _COUNTRY_POSTCODES:
+        if pattern.search(address):
+            return country
+    return None
