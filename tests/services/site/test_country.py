@@ -40,7 +40,7 @@ def test_evidence_order() -> None:
 
 
 def test_a_postcode_names_the_country_of_a_dot_com_site() -> None:
-    kwargs = {"address_countries": [], "international_numbers": []}
+    kwargs: dict[str, list[str]] = {"address_countries": [], "international_numbers": []}
     assert guess_region("acme.com", languages=["en"], postcode_countries=["GB"], **kwargs) == "GB"
     assert guess_region("acme.de", languages=["en"], postcode_countries=["GB"], **kwargs) == "DE"
     assert guess_region("acme.com", languages=["en-AU"], postcode_countries=["GB"], **kwargs) == (
