@@ -75,3 +75,12 @@ def test_icon_links_to_several_platforms_form_a_social_block() -> None:
         ("https://instagram.com/farm", False),
         ("https://facebook.com/farm", False),
     }
+
+
+def test_a_team_members_icons_are_not_a_social_block() -> None:
+    markup = """<html><body><main><div class="team-grid"><div class="team-card">
+<h3>Aoife Feeney</h3><a href="https://www.linkedin.com/in/aoife"><i class="fab fa-linkedin"></i></a>
+<a href="https://twitter.com/aoife"><i class="fab fa-twitter"></i></a></div></div>
+</main></body></html>"""
+    facts = parse_page(markup, "https://acme.ie/people")
+    assert {s.in_chrome for s in facts.socials} == {False}

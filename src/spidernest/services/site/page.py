@@ -72,6 +72,12 @@ _FOOTER_BLOCK = "#footer, .footer, :not(body):not(html)[class*=footer], [id*=foo
 _PLATFORM_LABELS = frozenset(
     ["x", "fb", "ig", "yt", "facebook-f", "linkedin-in", "twitter-x", "x-twitter", "follow us"]
 )
+# Class, id or itemtype words of a person's card (team pages, author boxes).
+_PERSON_CARD = re.compile(
+    r"team|member|author|byline|\bbio\b|person|people|staff|speaker|employee|mitarbeiter|"
+    r"equipe|équipe|equipo|autor|auteur|profile-card|vcard",
+    re.IGNORECASE,
+)
 # User-generated sections (blog comments): addresses there are the commenters', not the site's.
 _COMMENTS = "#comments, .comment-list, .commentlist, .comments-area"
 _ADDRESS_PROPS = ("streetAddress", "postalCode", "addressLocality", "addressRegion")
@@ -197,6 +203,19 @@ def _is_icon_link(field: str, node: LexborNode) -> bool:
     return not text or (len(text) <= 30 and (field in text or text in _PLATFORM_LABELS))
 
 
+def _in_person_card(node: LexborNode) -> bool:
+    """Whether a link sits in a team member's or author's card: their profiles, not the site's."""
+    scope = node.parent
+    for _ in range(5):
+        if scope is None or scope.tag in {"body", "html", "main", "footer", "header"}:
+            return False
+        marks = f"{_attr(scope, 'class')} {_attr(scope, 'id')} {_attr(scope, 'itemtype')}"
+        if _PERSON_CARD.search(marks):
+            return True
+        scope = scope.parent
+    return False
+
+
 def _icon_groups(icons: list[tuple[SocialProfile, LexborNode, bool]]) -> set[int]:
     """Icon links to two or more platforms under one parent or grandparent: a social block.
 
@@ -207,7 +226,7 @@ def _icon_groups(icons: list[tuple[SocialProfile, LexborNode, bool]]) -> set[int
     platforms: dict[int, set[str]] = {}
     ancestors: list[tuple[int, list[int]]] = []
     for (platform, _, _), node, _ in icons:
-        if not _is_icon_link(platform, node):
+        if not _is_icon_link(platform, node) or _in_person_card(node):
             continue
         ids: list[int] = []
         scope = node.parent
