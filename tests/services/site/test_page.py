@@ -55,7 +55,8 @@ def test_credit_lines_and_body_classes_do_not_make_profiles_the_sites() -> None:
 def test_commenters_addresses_are_not_the_sites() -> None:
     markup = """<html><body><p>Mail info@acme.com.au</p>
 <div id="comments"><ol class="comment-list"><li class="comment">
-<p>My neighbour (sam.t@gmail.com, 0412 999 888) recommended you.</p></li></ol></div>
+<p>My neighbour (sam.t@gmail.com, 0412 999 888) recommended you.</p>
+<p>Reply: write to info@acme.com.au</p></li></ol></div>
 </body></html>"""
     facts = parse_page(markup, "https://acme.com.au/2023/05/post/")
     assert facts.emails == ["info@acme.com.au"]

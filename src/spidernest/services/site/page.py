@@ -259,16 +259,37 @@ def _in_credit_line(node: LexborNode) -> bool:
     return False
 
 
-def _user_content_contacts(tree: LexborHTMLParser) -> set[str]:
-    """Emails and phone digits written in blog comments: the commenters', not the site's."""
-    found: set[str] = set()
-    for node in tree.css(_COMMENTS):
-        text = flatten_html(node.html or "")
-        found.update(emails_from_text(text))
-        found.update(_digits(c.raw) for c in phones_from_text(text))
+def _user_content_contacts(tree: LexborHTMLParser, page_text: str) -> set[str]:
+    """Emails and phone digits written only in blog comments: the commenters', not the site's.
+
+    One the page also states outside the comments (the site's address in its footer, or in
+    the owner's reply quoted elsewhere on the page) stays.
+    """
+    nodes = tree.css(_COMMENTS)
+    matched = {node.mem_id for node in nodes}
+    outermost = [node for node in nodes if not _has_ancestor_in(node, matched)]
+    if not outermost:
+        return set()
+    joined = "\n".join(flatten_html(node.html or "") for node in outermost)
+    found = set(emails_from_text(joined))
+    for node in outermost:
         for link in node.css('a[href^="mailto:" i]'):
             found.update(emails_from_mailto(_attr(link, "href")))
-    return found
+    page_lower, comments_lower = page_text.lower(), joined.lower()
+    only_there = {e for e in found if page_lower.count(e) <= comments_lower.count(e)}
+    for candidate in phones_from_text(joined):
+        if page_text.count(candidate.raw) <= joined.count(candidate.raw):
+            only_there.add(_digits(candidate.raw))
+    return only_there
+
+
+def _has_ancestor_in(node: LexborNode, ids: set[int]) -> bool:
+    scope = node.parent
+    while scope is not None:
+        if scope.mem_id in ids:
+            return True
+        scope = scope.parent
+    return False
 
 
 def _digits(value: str) -> str:
@@ -376,7 +397,7 @@ def parse_page(markup: str, url: str, *, contact_page: bool = False) -> PageFact
         facts.addresses.extend(addresses_from_text(text))
     elif footer is not None:
         facts.addresses.extend(addresses_from_text(flatten_html(footer.html or "")))
-    excluded = _user_content_contacts(tree) if "comment" in markup else set()
+    excluded = _user_content_contacts(tree, text) if "comment" in markup else set()
     if excluded:
         facts.emails = [e for e in facts.emails if e not in excluded]
         facts.phones = [p for p in facts.phones if _digits(p.raw) not in excluded]
