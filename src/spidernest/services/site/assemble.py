@@ -145,9 +145,12 @@ def assemble_contacts(pages: list[PageFacts], *, site_url: str, host: str) -> Co
         host,
         languages=[page.language for page in pages if page.language],
         address_countries=[c for page in pages for c in page.structured.countries],
-        international_numbers=[
-            c.raw for page in pages for c in page.phones if c.raw.startswith(("+", "00"))
-        ],
+        # Each distinct number votes once (the footer's repeats on every page).
+        international_numbers=list(
+            dict.fromkeys(
+                c.raw for page in pages for c in page.phones if c.raw.startswith(("+", "00"))
+            )
+        ),
         postcode_countries=[c for a in addresses if (c := country_of_address(a)) is not None],
     )
     phones, faxes = _phones(pages, region)
