@@ -21,6 +21,7 @@ from spidernest.services.site.extract.addresses import (
 )
 from spidernest.services.site.extract.emails import (
     decode_cloudflare,
+    emails_from_data_attributes,
     emails_from_mailto,
     emails_from_text,
 )
@@ -30,6 +31,7 @@ from spidernest.services.site.extract.phones import (
     phone_from_tel,
     phones_from_text,
 )
+from spidernest.services.site.extract.placement import icon_groups, in_credit_line
 from spidernest.services.site.extract.social import SocialProfile, classify_social
 from spidernest.services.site.extract.text import flatten_html
 from spidernest.services.site.spa import looks_client_rendered
@@ -52,32 +54,8 @@ _CHROME_LINKS = ", ".join(
         ":not(body):not(html)[id*=social]",
     )
 )
-# Credit lines name another company (the web agency, a photographer): their profiles are not
-# the site's. Matched in the few lines around a social link, in the languages we read.
-_CREDIT = re.compile(
-    r"\b(?:web\s?site|site|web\s?design(?:ed)?|designed|developed|built|made|crafted|created|"
-    r"powered|hosted|réalisée?|conçue?|cread[oa]|desarrollad[oa]|diseñad[oa]|desenvolvid[oa]|"
-    r"criad[oa]|sviluppato|realizzato|erstellt|realisiert|umgesetzt|gemaakt|ontworpen|"
-    r"wykonanie|photos?|fotos?|photography)\b[^.:\n]{0,20}?"
-    r"\b(?:by|von|par|por|da|door|przez)\b"
-    r"|\b(?:webdesign|web design|website|umsetzung|gestaltung|realisation|réalisation|"
-    r"conception|bildnachweis|photography|fotografie|crédits? photos?|diseño web|"
-    r"desarrollo web)\b[^.:\n]{0,30}?:",
-    re.IGNORECASE,
-)
-_CREDIT_CONTEXT_CHARS = 300
 # A footer without <footer>: page builders' "elementor-location-footer", "site-footer" …
 _FOOTER_BLOCK = "#footer, .footer, :not(body):not(html)[class*=footer], [id*=footer]"
-# What icon links say instead of a name (Font Awesome and page-builder labels).
-_PLATFORM_LABELS = frozenset(
-    ["x", "fb", "ig", "yt", "facebook-f", "linkedin-in", "twitter-x", "x-twitter", "follow us"]
-)
-# Class, id or itemtype words of a person's card (team pages, author boxes).
-_PERSON_CARD = re.compile(
-    r"team|member|author|byline|\bbio\b|person|people|staff|speaker|employee|mitarbeiter|"
-    r"equipe|équipe|equipo|autor|auteur|profile-card|vcard",
-    re.IGNORECASE,
-)
 # User-generated sections (blog comments): addresses there are the commenters', not the site's.
 _COMMENTS = "#comments, .comment-list, .commentlist, .comments-area"
 _ADDRESS_PROPS = ("streetAddress", "postalCode", "addressLocality", "addressRegion")
@@ -168,11 +146,11 @@ def _read_links(tree: LexborHTMLParser, base: str, facts: PageFacts) -> None:
             absolute = _resolve(origin if is_rooted else base, href)
             social = _classify(absolute)
             if social is not None:
-                if not _in_credit_line(node):
+                if not in_credit_line(node):
                     icons.append((social, node, href in chrome))
             else:
                 facts.links.append(Link(absolute, node.text(deep=True, strip=True)[:200]))
-    grouped = _icon_groups(icons)
+    grouped = icon_groups(icons)
     for social, node, in_chrome in icons:
         facts.socials.append(SocialSighting(*social, in_chrome=in_chrome or id(node) in grouped))
 
@@ -192,71 +170,6 @@ def _read_contact_link(href: str, lowered: str, facts: PageFacts) -> bool:
     else:
         return False
     return True
-
-
-def _is_icon_link(field: str, node: LexborNode) -> bool:
-    """A link that shows only an icon or the platform's name ("Instagram", "Follow us on X").
-
-    Third parties quoted in a text are linked by their names ("Stonefield Farm", "@seai_ie").
-    """
-    text = node.text(deep=True, strip=True).lower()
-    return not text or (len(text) <= 30 and (field in text or text in _PLATFORM_LABELS))
-
-
-def _in_person_card(node: LexborNode) -> bool:
-    """Whether a link sits in a team member's or author's card: their profiles, not the site's."""
-    scope = node.parent
-    for _ in range(5):
-        if scope is None or scope.tag in {"body", "html", "main", "footer", "header"}:
-            return False
-        marks = f"{_attr(scope, 'class')} {_attr(scope, 'id')} {_attr(scope, 'itemtype')}"
-        if _PERSON_CARD.search(marks):
-            return True
-        scope = scope.parent
-    return False
-
-
-def _icon_groups(icons: list[tuple[SocialProfile, LexborNode, bool]]) -> set[int]:
-    """Icon links to two or more platforms under one parent or grandparent: a social block.
-
-    Many themes render their "follow us" icons without a telling class name (``ul > li > a``
-    in the contact page's body); grouped, they are the site's own profiles like those in the
-    header or footer.
-    """
-    platforms: dict[int, set[str]] = {}
-    ancestors: list[tuple[int, list[int]]] = []
-    for (platform, _, _), node, _ in icons:
-        if not _is_icon_link(platform, node) or _in_person_card(node):
-            continue
-        ids: list[int] = []
-        scope = node.parent
-        for _ in range(2):
-            if scope is None or scope.tag in {"body", "html"}:
-                break
-            ids.append(scope.mem_id)
-            platforms.setdefault(scope.mem_id, set()).add(platform)
-            scope = scope.parent
-        ancestors.append((id(node), ids))
-    return {
-        node_id
-        for node_id, ids in ancestors
-        if any(len(platforms[ancestor]) >= 2 for ancestor in ids)
-    }
-
-
-def _in_credit_line(node: LexborNode) -> bool:
-    """Whether a link sits in a credit line ("Website by …", "Webdesign: …", "Fotos von …")."""
-    scope = node.parent
-    for _ in range(3):
-        if scope is None or scope.tag in {"body", "html", "footer", "header"}:
-            return False
-        text = scope.text(deep=True, separator=" ")
-        if len(text) > _CREDIT_CONTEXT_CHARS:
-            return False
-        if _CREDIT.search(text):
-            return True
-        scope = scope.parent
-    return False
 
 
 def _user_content_contacts(tree: LexborHTMLParser, page_text: str) -> set[str]:
@@ -341,6 +254,22 @@ def _read_microdata(tree: LexborHTMLParser, facts: PageFacts) -> None:
             facts.addresses.append(clean_address(", ".join(lines)))
 
 
+def _read_structured(tree: LexborHTMLParser, facts: PageFacts) -> None:
+    """JSON-LD: the site's own statement of its contacts and profiles (``sameAs``)."""
+    blocks = [node.text(deep=True) for node in tree.css('script[type*="ld+json" i]')]
+    facts.structured = structured = parse_jsonld(blocks)
+    facts.emails.extend(e.lower() for e in structured.emails)
+    facts.phones.extend(PhoneCandidate(raw=p, source="jsonld") for p in structured.phones)
+    facts.phones.extend(
+        PhoneCandidate(raw=p, source="jsonld", kind="fax") for p in structured.faxes
+    )
+    facts.addresses.extend(structured.addresses)
+    for same_as in structured.same_as:
+        social = classify_social(same_as)
+        if social is not None:
+            facts.socials.append(SocialSighting(*social, in_chrome=True, structured=True))
+
+
 def parse_page(markup: str, url: str, *, contact_page: bool = False) -> PageFacts:
     """Parse one page of a site.
 
@@ -376,19 +305,10 @@ def parse_page(markup: str, url: str, *, contact_page: bool = False) -> PageFact
         decoded = decode_cloudflare(_attr(node, "data-cfemail"))
         if decoded:
             facts.emails.append(decoded)
-    blocks = [node.text(deep=True) for node in tree.css('script[type*="ld+json" i]')]
-    facts.structured = structured = parse_jsonld(blocks)
-    facts.emails.extend(e.lower() for e in structured.emails)
-    facts.phones.extend(PhoneCandidate(raw=p, source="jsonld") for p in structured.phones)
-    facts.phones.extend(
-        PhoneCandidate(raw=p, source="jsonld", kind="fax") for p in structured.faxes
-    )
-    facts.addresses.extend(structured.addresses)
-    for same_as in facts.structured.same_as:
-        social = classify_social(same_as)
-        if social is not None:
-            facts.socials.append(SocialSighting(*social, in_chrome=True, structured=True))
+    _read_structured(tree, facts)
     facts.emails.extend(emails_from_text(text))
+    if ("data-" in markup and "@" in markup) or "data-domain" in markup:
+        facts.emails.extend(emails_from_data_attributes(markup))
     facts.phones.extend(phones_from_text(text))
     _read_microdata(tree, facts)
     _read_frames(tree, facts)

@@ -6,6 +6,7 @@ import pytest
 
 from spidernest.services.site.extract.emails import (
     decode_cloudflare,
+    emails_from_data_attributes,
     emails_from_mailto,
     emails_from_text,
     is_authority_domain,
@@ -88,3 +89,14 @@ def test_public_authorities_are_recognised() -> None:
     assert is_authority_domain("ico.gov.uk")
     assert not is_authority_domain("govtech.com")
     assert not is_authority_domain("acme.at")
+
+
+def test_addresses_kept_in_data_attributes() -> None:
+    markup = """<a href="#" data-email="Press@Acme.ie">Press</a>
+<a class="mail" data-user="jobs" data-domain="acme.at">Write to us</a>
+<a data-href="mailto:sales@acme.com">Sales</a><div data-sentry="https://k@o1.ingest.sentry.io/5">"""
+    assert emails_from_data_attributes(markup) == [
+        "press@acme.ie",
+        "sales@acme.com",
+        "jobs@acme.at",
+    ]

@@ -14,6 +14,7 @@ from spidernest.services.site.domains import has_public_suffix
 
 __all__ = [
     "decode_cloudflare",
+    "emails_from_data_attributes",
     "emails_from_mailto",
     "emails_from_text",
     "is_authority_domain",
@@ -369,6 +370,26 @@ def emails_from_text(text: str) -> list[str]:
         if obfuscated != lines:
             found.extend(_candidates(obfuscated))
     return list(dict.fromkeys(found))
+
+
+# Addresses kept in data attributes for a script to turn into a link: a whole address
+# (data-email="info@acme.de", data-href="mailto:…") or its two halves
+# (data-user="info" data-domain="acme.de"). The "data-" prefix keeps the scan fast.
+_DATA_ADDRESS = re.compile(
+    r"""\bdata-[\w-]{1,40}=["'](?:mailto:)?([A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@"""
+    r"""[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,24})["']"""
+)
+_DATA_HALVES = re.compile(
+    r"""\bdata-(?:user|name|local|mailbox|account)=["']([A-Za-z0-9._%+-]{1,64})["']\s+"""
+    r"""data-(?:domain|host|site)=["']([A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,24})["']"""
+)
+
+
+def emails_from_data_attributes(markup: str) -> list[str]:
+    """Addresses that a page keeps in ``data-*`` attributes for a script to show (unfiltered)."""
+    found = [normalize_email(m.group(1)) for m in _DATA_ADDRESS.finditer(markup)]
+    found += [normalize_email(f"{m.group(1)}@{m.group(2)}") for m in _DATA_HALVES.finditer(markup)]
+    return found
 
 
 def emails_from_mailto(href: str) -> list[str]:

@@ -1,0 +1,54 @@
+"""Where a social link sits: credit lines, person cards, icon groups."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from spidernest.services.site.extract.placement import (
+    icon_groups,
+    in_credit_line,
+    in_person_card,
+    is_icon_link,
+)
+from spidernest.services.site.extract.social import classify_social
+
+
+def _links(markup: str) -> list[LexborNode]:
+    return LexborHTMLParser(markup).css("a[href]")
+
+
+def test_credit_lines_in_several_languages() -> None:
+    for credit in (
+        "Website by <a href='https://instagram.com/agency'>Agency</a>",
+        "Webdesign &amp; Umsetzung: <a href='https://instagram.com/agency'>IG</a>",
+        "Desenvolvido por <a href='https://instagram.com/agency'>Agência</a>",
+        "Fotos von <a href='https://instagram.com/agency'>Lena</a>",
+    ):
+        assert in_credit_line(_links(f"<div><p>{credit}</p></div>")[0]), credit
+    follow = "<div><p>Follow us: <a href='https://instagram.com/acme'>IG</a></p></div>"
+    assert not in_credit_line(_links(follow)[0])
+
+
+def test_icon_links_and_person_cards() -> None:
+    icon, named = _links(
+        "<p><a href='https://instagram.com/acme'><img alt='Instagram'></a>"
+        "<a href='https://instagram.com/farm'>Stonefield Farm</a></p>"
+    )
+    assert is_icon_link("instagram", icon)
+    assert not is_icon_link("instagram", named)
+    card = _links("<div class='team-card'><p><a href='https://linkedin.com/in/a'>in</a></p></div>")
+    assert in_person_card(card[0])
+
+
+def test_two_platforms_in_one_list_form_a_group() -> None:
+    links = _links(
+        "<ul><li><a href='https://www.youtube.com/@acme'></a></li>"
+        "<li><a href='https://www.facebook.com/acme'></a></li></ul>"
+        "<p><a href='https://www.tiktok.com/@acme'></a></p>"
+    )
+    icons = []
+    for node in links:
+        profile = classify_social(node.attributes["href"] or "")
+        assert profile is not None
+        icons.append((profile, node, False))
+    assert icon_groups(icons) == {id(links[0]), id(links[1])}
