@@ -92,3 +92,7 @@ def test_mobile_type_is_reported() -> None:
     assert detail is not None
     assert detail.type == "mobile"
     assert detail.valid
+
+
+def test_native_digits_are_scanned_like_ascii_ones() -> None:
+    assert [c.raw for c in phones_from_text("Tel: ٠٢١ ٢٣٤ ٥٦٧٨")] == ["٠٢١ ٢٣٤ ٥٦٧٨"]

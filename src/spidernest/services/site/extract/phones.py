@@ -42,7 +42,10 @@ class PhoneCandidate:
 _NUMBER = re.compile(r"(?<![\w+/.-])(?:\+|00)?\(?\d[\d \t().\/-]{5,24}\d(?![\w/])")
 # A cheap superset of ``_NUMBER`` (it starts with a character set, which the engine scans
 # for fast): it only says which lines are worth the exact pattern.
-_DIGIT_RUN = re.compile(r"[+(0-9][0-9 \t().\/-]{5,25}[0-9]")
+# Its digits are ASCII plus the native digits libphonenumber reads (Arabic-Indic, Persian,
+# Devanagari, full-width), which ``\d`` in ``_NUMBER`` matches too.
+_DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\uff10-\uff19"
+_DIGIT_RUN = re.compile(f"[+({_DIGITS}][{_DIGITS} \\t().\\/-]{{5,25}}[{_DIGITS}]")
 _PHONE_WORDS = re.compile(
     r"(?:tel|phone|fon|telefon|téléphone|tél|teléfono|telefono|telefone|telemóvel|mobil|mobile|"
     r"móvil|movil|handy|cell|celular|gsm|call|ring|ruf|hotline|whatsapp|tlf|tfn|puhelin|puh|"
