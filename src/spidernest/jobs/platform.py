@@ -74,9 +74,11 @@ class Platform:
             if self.settings.site.compendium_processes:
                 # forkserver: forking a process that already runs threads is unsafe. The
                 # workers start on first use.
+                context = multiprocessing.get_context("forkserver")
+                # The server imports trafilatura once; every worker forked from it starts warm.
+                context.set_forkserver_preload(["spidernest.services.site.compendium"])
                 self.cpu_pool = ProcessPoolExecutor(
-                    max_workers=self.settings.site.compendium_processes,
-                    mp_context=multiprocessing.get_context("forkserver"),
+                    max_workers=self.settings.site.compendium_processes, mp_context=context
                 )
         install_runtime(
             Runtime(
