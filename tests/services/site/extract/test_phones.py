@@ -96,3 +96,16 @@ def test_mobile_type_is_reported() -> None:
 
 def test_native_digits_are_scanned_like_ascii_ones() -> None:
     assert [c.raw for c in phones_from_text("Tel: ٠٢١ ٢٣٤ ٥٦٧٨")] == ["٠٢١ ٢٣٤ ٥٦٧٨"]
+
+
+def test_north_american_dotted_numbers_and_card_labels() -> None:
+    found = phones_from_text("Erik J. Lindqvist\nD: 212.555.0143 · O: (212) 555-0100")
+    assert [(c.raw, c.labeled) for c in found] == [("212.555.0143", True), ("(212) 555-0100", True)]
+    assert [c.raw for c in phones_from_text("Call 212.555.0142 today")] == ["212.555.0142"]
+    assert phones_from_text("Version 1.2.3456789") == []
+
+
+def test_unbroken_codes_behind_00_or_brackets_are_not_phones() -> None:
+    # A Finnish e-invoice address and its operator's code read as Estonian numbers.
+    text = "Verkkolaskuosoite 003723456789, välittäjä Apix Messaging Oy (003723341390)"
+    assert phones_from_text(text) == []

@@ -50,9 +50,12 @@ _PHONE_WORDS = re.compile(
     r"(?:tel|phone|fon|telefon|téléphone|tél|teléfono|telefono|telefone|telemóvel|mobil|mobile|"
     r"móvil|movil|handy|cell|celular|gsm|call|ring|ruf|hotline|whatsapp|tlf|tfn|puhelin|puh|"
     r"telefoon|bel\b|bellen|contact|kontakt|contacto|contatto|infolinia|kom\b|komórka|"
-    r"portable|fijo|centralita|llámanos|llamanos|chiamaci|appelez|zadzwoń|ring oss|☎|📞|✆)"
+    r"portable|fijo|centralita|llámanos|llamanos|chiamaci|appelez|zadzwoń|ring oss|direct|"
+    r"durchwahl|☎|📞|✆)"
     r"\w*\.?\s*[:.]?"
-    r"|\b[tpm]\s*[:.](?=\s*[+(\d])|\(\s*[tpm]\s*\)|(?-i:\b[TPM])\s(?=\s*[+(\d])",
+    r"|\b[tpm]\s*[:.](?=\s*[+(\d])|\(\s*[tpm]\s*\)|(?-i:\b[TPM])\s(?=\s*[+(\d])"
+    # Law and consulting firms' cards: "D: 212.555.0142" (direct), "O:" (office), "C:" (cell).
+    r"|(?-i:\b[DOC]):(?=\s*[+(\d])",
     re.IGNORECASE,
 )
 _FAX_INSIDE = re.compile(r"fax|télécopie|telecopi", re.IGNORECASE)
@@ -66,7 +69,8 @@ _BLOCK_WORDS = re.compile(
     r"amtsgericht|siret|siren|rcs|tva|kvk|btw|\bnip\b|regon|krs|\bcif\b|\bnif\b|p\.\s?iva|"
     r"partita|fiscale|org\.?\s?nr|orgnr|organisationsnummer|cvr|isbn|issn|ean|gtin|sku|"
     r"art\.?-?nr|artikel|nummer\b|number|numéro|order|bestell|auftrag|invoice|rechnung|facture|factura|fattura|ticket|ref\b|"
-    r"kunden|customer|account|konto|blz|plz|zip|postcode|postal|\bcase\b|\bid\b|\bno\b\.?|"
+    r"kunden|customer|account|konto|blz|plz|zip|postcode|postal|verkkolasku|\bovt\b|"
+    r"\bcase\b|\bid\b|\bno\b\.?|"
     r"\bnr\b\.?|#|©|copyright|version|\bv\.|datum|date|fecha|data|jahr|year|€|\$|£|eur\b|usd\b",
     re.IGNORECASE,
 )
@@ -93,11 +97,20 @@ def _kind_before(before: str) -> Kind | None:
 
 
 def _looks_like_phone(number: str) -> bool:
-    """Digit groups with separators (or French dotted pairs): not one long run of digits."""
-    if number.startswith(("+", "00", "(")):
+    """Digit groups with separators (or dotted groups): not one long run of digits.
+
+    An unbroken run stays a code even behind ``00`` or in brackets: Finnish e-invoice
+    addresses (``003723341390``) read as Estonian numbers once the ``00`` is dialled.
+    """
+    if number.startswith("+"):
+        return True
+    if number.strip("()").isdigit():
+        return False
+    if number.startswith(("00", "(")):
         return True
     if not re.search(r"[ \t()/-]", number):
-        return bool(_FR_DOTS.match(number))
+        # Dots alone: French pairs (01.23.45.67.89) or North American 212.555.0142.
+        return bool(_FR_DOTS.match(number) or _NANP.match(number))
     return len(re.findall(r"\d+", number)) >= 2
 
 
