@@ -55,3 +55,23 @@ def test_a_dot_com_site_with_a_london_address_reads_uk_numbers() -> None:
     )
     assert contacts.region == "GB"
     assert [p.e164 for p in contacts.phones] == ["+442079460321"]
+
+
+PARTNERS = """<html lang="en"><body><h1>Our partners</h1>
+<p>CoolParts Sdn Bhd, Tel: +60 7-355 1842, sales@coolparts.com.my</p></body></html>"""
+PRIVACY = """<html lang="en"><body><p>Our DPO: dpo@acme-group.com.sg. Or write to the
+Commission at info@pdpc.gov.sg, Tel: +65 6377 3131.</p></body></html>"""
+SG_CONTACT = """<html lang="en"><body><p>Tel: +65 6748 2210, hello@acme-group.com.sg</p>
+</body></html>"""
+
+
+def test_partner_lists_and_privacy_policies_name_other_organisations() -> None:
+    pages = [
+        parse_page(SG_CONTACT, "https://acme.sg/contact-us/"),
+        parse_page(PARTNERS, "https://acme.sg/our-partners/"),
+        parse_page(PRIVACY, "https://acme.sg/privacy-policy/"),
+    ]
+    contacts = assemble_contacts(pages, site_url="https://acme.sg/", host="acme.sg")
+    # acme-group.com.sg is the site's mail domain (stated on its contact page).
+    assert contacts.emails == ["hello@acme-group.com.sg", "dpo@acme-group.com.sg"]
+    assert [p.e164 for p in contacts.phones] == ["+6567482210"]

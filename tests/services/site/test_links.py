@@ -8,6 +8,7 @@ from spidernest.services.site.links import (
     expand_targets,
     has_skipped_extension,
     is_post_url,
+    is_third_party_page,
     is_trap,
     normalize_url,
     path_template,
@@ -87,3 +88,20 @@ def test_articles_are_recognised_by_their_section_or_date() -> None:
     assert not is_post_url("https://acme.ie/journal")
     assert not is_post_url("https://acme.ie/contact")
     assert not is_post_url("https://acme.ie/projects/clontarf-house")
+
+
+def test_pages_about_other_organisations() -> None:
+    assert is_third_party_page("https://acme.dk/cookiepolitik")
+    assert is_third_party_page("https://acme.de/datenschutzerklaerung/")
+    assert is_third_party_page("https://acme.fi/tietosuojaseloste/")
+    assert is_third_party_page("https://acme.sg/our-partners/")
+    assert is_third_party_page("https://acme.fi/asiakkaat/")
+    assert not is_third_party_page("https://acme.com/customer-service")
+    assert not is_third_party_page("https://acme.de/kundenservice")
+    assert not is_third_party_page("https://acme.de/")
+
+
+def test_japanese_anchor_words_match_inside_longer_text() -> None:
+    assert score_link("https://acme.jp/form/", "お問い合わせフォーム", TARGETS) >= 100
+    assert score_link("https://acme.jp/outline/", "会社概要", TARGETS) >= 100
+    assert score_link("https://acme.dk/afdelinger", "Afdelinger", TARGETS) >= 100

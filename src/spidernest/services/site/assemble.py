@@ -16,7 +16,7 @@ from spidernest.services.site.domains import registrable_domain
 from spidernest.services.site.extract.addresses import country_of_address
 from spidernest.services.site.extract.emails import is_authority_domain, is_contact_email
 from spidernest.services.site.extract.phones import PhoneCandidate, validate_phone
-from spidernest.services.site.links import is_post_url
+from spidernest.services.site.links import is_post_url, is_third_party_page
 from spidernest.services.site.page import PageFacts
 from spidernest.services.site.result import SOCIAL_FIELDS, PhoneDetail, TeamMember
 
@@ -44,14 +44,23 @@ class Contacts:
 def _emails(pages: list[PageFacts], site_domain: str) -> tuple[list[str], int]:
     candidates = list(dict.fromkeys(email for page in pages for email in page.emails))
     kept = [email for email in candidates if is_contact_email(email)]
-    own = [e for e in kept if registrable_domain(e.rpartition("@")[2]) == site_domain]
-    # Another domain's address that only articles mention is the article's subject.
-    outside_posts = {e for page in pages if not is_post_url(page.url) for e in page.emails}
-    others = [
+    # Another domain's address that only articles, privacy policies or partner lists
+    # mention belongs to the article's subject, the authority or the partner.
+    stated = {
         e
-        for e in kept
-        if e not in own and e in outside_posts and not is_authority_domain(e.rpartition("@")[2])
-    ]
+        for page in pages
+        if not is_post_url(page.url) and not is_third_party_page(page.url)
+        for e in page.emails
+    }
+    # The site's mail domains: its own, and those of the addresses it states as its contacts
+    # (a shop at acme.de writing from acme-group.com): "dpo@acme-group.com" in the privacy
+    # policy is then the site's too.
+    domains = {e: registrable_domain(e.rpartition("@")[2]) for e in kept}
+    own_domains = {site_domain} | {
+        domain for e, domain in domains.items() if e in stated and not is_authority_domain(domain)
+    }
+    own = [e for e in kept if domains[e] == site_domain]
+    others = [e for e in kept if e not in own and domains[e] in own_domains]
     return own + others, len(candidates)
 
 
@@ -62,6 +71,8 @@ def _phones(
     faxes: dict[str, PhoneDetail] = {}
     seen: set[PhoneCandidate] = set()  # the footer's number, once per page: validated once
     for page in pages:
+        if is_third_party_page(page.url):
+            continue  # the authority's or a partner's number; the site's own stands elsewhere
         is_post = is_post_url(page.url)
         for candidate in page.phones:
             if is_post and candidate.source == "text":

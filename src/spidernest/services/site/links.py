@@ -21,6 +21,7 @@ __all__ = [
     "expand_targets",
     "has_skipped_extension",
     "is_post_url",
+    "is_third_party_page",
     "is_trap",
     "normalize_url",
     "path_template",
@@ -187,6 +188,38 @@ def is_post_url(url: str) -> bool:
     return len(segments) >= 2 and any(seg in _POST_SECTIONS for seg in segments[:-1])
 
 
+# Pages about other organisations. Privacy and cookie policies name the data-protection
+# authority and the processors ("Datatilsynet, tlf. 33 19 32 00"); partner, client, reference
+# and stockist lists give the partners' own numbers and addresses. A careful reader takes
+# neither for the site owner's contacts. Privacy words are matched as word starts, since the
+# languages that compound them do (``datenschutzerklaerung``, ``tietosuojaseloste``).
+_PRIVACY_SLUG = re.compile(
+    r"(?<![a-z0-9])(?:privacy|datenschutz|dsgvo|gdpr|rgpd|cookie|confidentialit|privacidad|"
+    r"privacidade|privatliv|persondata|personvern|personuppgift|integritet|tietosuoja|"
+    r"rekisteriseloste|polityka-prywatnosci|prywatnosc|adatvedelem|kvkk)"
+)
+_OTHERS_SLUG = re.compile(
+    r"(?<![a-z0-9])(?:(?:our-)?partners?|partenaires|socios|parceiros|aliados|partnerzy|"
+    r"(?:yhteistyo)?kumppanit|samarbe[jt]?d?s?partnere?s?|(?:our-)?clients|clientes|klienci|"
+    r"klanten|kunden|kunder|asiakkaat|asiakkaitamme|customers|references|referenzen|"
+    r"referenties|referencje|referenser|referanser|referencias|referenze|stockists|"
+    r"retailers|resellers|dealers|h(?:ae|ä)ndler|distributors|distributeurs|distribuidores|"
+    r"where-to-buy|links)(?![a-z0-9])"
+)
+
+
+def is_third_party_page(url: str) -> bool:
+    """Whether ``url`` is a page about other organisations: a privacy policy or a partner list.
+
+    The numbers and other domains' addresses that only such pages state are not the site's.
+    """
+    segments = [seg for seg in urlsplit(url).path.split("/") if seg]
+    if not segments:
+        return False
+    last = _slug(segments[-1]).rsplit(".", 1)[0]
+    return bool(_PRIVACY_SLUG.search(last) or _OTHERS_SLUG.search(last))
+
+
 @dataclass(frozen=True, slots=True)
 class Target:
     """One wanted kind of page, compiled: its words as path and anchor patterns."""
@@ -197,12 +230,17 @@ class Target:
 
 
 def _compile(words: tuple[str, ...], weight: float) -> Target:
-    usable = sorted({w for w in words if len(w) > 2}, key=len, reverse=True)
-    path = "|".join(re.escape(w.replace(" ", "-")) for w in usable)
-    anchor = "|".join(re.escape(w) for w in usable)
+    # Japanese, Chinese and Korean words (two or three characters) stand in text without
+    # spaces ("お問い合わせフォーム"), so they are matched without word boundaries.
+    wide = sorted({w for w in words if not w.isascii() and w[0] >= "\u3000"}, key=len, reverse=True)
+    usable = sorted({w for w in words if len(w) > 2} - set(wide), key=len, reverse=True)
+    path = "|".join(re.escape(w.replace(" ", "-")) for w in [*usable, *wide])
+    anchor = rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in usable)})(?!\w)"
+    if wide:
+        anchor += "|" + "|".join(re.escape(w) for w in wide)
     return Target(
         path=re.compile(rf"(?<![a-z0-9])(?:{path})"),
-        anchor=re.compile(rf"(?<!\w)(?:{anchor})(?!\w)"),
+        anchor=re.compile(anchor),
         weight=weight,
     )
 

@@ -2,7 +2,8 @@
 
 Keys are the ``target_pages`` names of the API (plus ``imprint`` and ``careers``); values are
 the words and URL slugs used for them in de, fr, es, it, nl, pl, sv, da, no, fi, pt, cs, tr,
-ro, hu and English, including those CMSs generate (``ueber-uns``, ``chi-siamo``…).
+ro, hu, ja, ko, zh and English, including those CMSs generate (``ueber-uns``, ``chi-siamo``…).
+A Japanese 会社概要 (company profile) page is the imprint: name, address, numbers.
 """
 
 from __future__ import annotations
@@ -21,14 +22,18 @@ PAGE_WORDS: dict[str, tuple[str, ...]] = {
         "contato, fale-conosco, fale conosco, contactez, nous-contacter, nous contacter, "
         "kontakta, kontakta-oss, yhteystiedot, iletisim, iletişim, kapcsolat, contacte, "
         "kontaktai, kontakty, napisz, write-to-us, find-us, location, locations, standort, "
-        "anfahrt, sede, visit"
+        "anfahrt, sede, visit, branches, our-offices, offices, standorte, niederlassungen, "
+        "filialen, agences, sucursales, filiali, sedi, vestigingen, oddzialy, oddziały, "
+        "afdelinger, avdelinger, avdelningar, kontorer, toimipisteet, toimipaikat, "
+        "お問い合わせ, お問合せ, 問い合わせ, アクセス, 연락처, 문의, 오시는 길, 联系我们, "
+        "聯絡我們, 联系方式"
     ),
     "imprint": _words(
         "impressum, imprint, legal-notice, legal notice, legal, mentions-legales, "
         "mentions légales, mentions legales, aviso-legal, aviso legal, note-legali, "
         "note legali, colofon, colophon, disclaimer, nota-legal, informacion-legal, "
         "datos-legales, company-details, company-info, informacje, stopka, om-webbplatsen, "
-        "juridisk, kolofon, tiraz"
+        "juridisk, kolofon, tiraz, 会社概要, 会社案内, 会社情報, 회사소개, 公司简介"
     ),
     "about": _words(
         "about, about-us, aboutus, who-we-are, company, our-story, ueber-uns, über-uns, "

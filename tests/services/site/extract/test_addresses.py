@@ -85,3 +85,16 @@ def test_postcode_formats_that_name_a_country() -> None:
     assert country_of_address("548 Market St, San Francisco, CA 94104") == "US"
     assert country_of_address("Av. Paulista, 1000, São Paulo – SP, CEP 01310-100") == "BR"
     assert country_of_address("Hauptstr. 1, 10115 Berlin") is None  # 5 digits: many countries
+
+
+def test_japanese_and_singapore_addresses() -> None:
+    footer = "株式会社さくら精機\n〒143-0015\n東京都大田区大森西3-14-8\nTEL：03-3754-1234"
+    assert addresses_from_text(footer) == ["〒143-0015 東京都大田区大森西3-14-8"]
+    table = "川崎第二工場\n〒210-0858 神奈川県川崎市川崎区大川町5-2\nTEL：044-366-2471"
+    assert addresses_from_text(table) == ["〒210-0858 神奈川県川崎市川崎区大川町5-2"]
+    singapore = "10 Ubi Crescent, #05-12 Ubi Techpark\nSingapore 408564"
+    assert addresses_from_text(singapore) == [
+        "10 Ubi Crescent, #05-12 Ubi Techpark, Singapore 408564"
+    ]
+    assert country_of_address("10 Ubi Crescent, Singapore 408564") == "SG"
+    assert country_of_address("〒143-0015 東京都大田区大森西3-14-8") == "JP"

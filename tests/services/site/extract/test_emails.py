@@ -100,3 +100,17 @@ def test_addresses_kept_in_data_attributes() -> None:
         "sales@acme.com",
         "jobs@acme.at",
     ]
+
+
+def test_full_width_at_signs_and_letters_are_folded() -> None:
+    text = (
+        "メール　info＠sakura-seiki.co.jp\n"
+        "ｒｅｃｒｕｉｔ＠ｓａｋｕｒａ－ｓｅｉｋｉ．ｃｏ．ｊｐ まで"
+    )
+    assert emails_from_text(text) == ["info@sakura-seiki.co.jp", "recruit@sakura-seiki.co.jp"]
+
+
+def test_chat_and_consent_vendors_are_not_contacts() -> None:
+    assert not is_contact_email("support@tawk.to")
+    assert not is_contact_email("support@tidio.net")
+    assert not is_contact_email("privacy@cookiebot.com")

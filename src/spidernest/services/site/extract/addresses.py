@@ -32,7 +32,11 @@ _TRAILING_POSTCODE = re.compile(
     r"|\bCEP:?\s*\d{5}-?\d{3}$"
     r"|\bC\.\s?P\.\s?\d{5}\b"
     r"|\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}$"
+    r"|\bSingapore\s+\d{6}$"
 )
+# Japan Post: the postal mark and code start the address, which follows on the same line or
+# the next one ("〒143-0015 東京都大田区大森西3-14-8").
+_JP_POSTCODE = re.compile(r"〒\s?\d{3}[-－‐]\d{4}")
 # A house number before ("123 Main St") or after ("Hauptstraße 5a") a word.
 _STREET = re.compile(r"\d+\w?\s+\w+|\w+\.?\s*\d+\w?")
 _NOT_ADDRESS = re.compile(
@@ -96,11 +100,29 @@ def _is_street_line(previous: str, line: str) -> bool:
     )
 
 
+def _japanese_address(lines: list[str], index: int) -> str | None:
+    """``〒143-0015`` and the address after it, on its line or the next."""
+    mark = _JP_POSTCODE.search(lines[index])
+    if mark is None:
+        return None
+    address = lines[index][mark.start() :].strip()
+    if len(address) - (mark.end() - mark.start()) < 5 and index + 1 < len(lines):
+        following = lines[index + 1]
+        if len(following) <= 80 and any(ch.isdigit() for ch in following):
+            address = f"{address} {following}"
+    return clean_address(address) if len(address) <= 120 else None
+
+
 def addresses_from_text(text: str) -> list[str]:
     """Addresses written as lines of text (a footer, an imprint): street line + postcode line."""
     lines = [line.strip() for line in text.split("\n")]
     found: list[str] = []
     for index, line in enumerate(lines):
+        if "〒" in line:
+            japanese = _japanese_address(lines, index)
+            if japanese is not None:
+                found.append(japanese)
+            continue
         if not 5 <= len(line) <= 120 or _NOT_ADDRESS.search(line) or not _is_postcode_line(line):
             continue
         line = _LABEL.sub("", line)  # "Siège social : 12 rue …", "Besöksadress: …"
@@ -122,6 +144,8 @@ _COUNTRY_POSTCODES = (
     ("US", re.compile(r",\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?$")),
     ("PL", re.compile(r"\b\d{2}-\d{3}\s+[A-ZĄĆĘŁŃÓŚŹŻ]")),
     ("NL", re.compile(r"\b\d{4} ?[A-Z]{2}\s+[A-Z]")),
+    ("SG", re.compile(r"\bSingapore\s+\d{6}\b")),
+    ("JP", _JP_POSTCODE),
 )
 
 

@@ -8,6 +8,7 @@ tracking or error-reporting addresses (Sentry, Wix), no ``noreply`` boxes.
 from __future__ import annotations
 
 import re
+import unicodedata
 from urllib.parse import unquote
 
 from spidernest.services.site.domains import has_public_suffix
@@ -250,6 +251,24 @@ _TRACKING_DOMAINS = (
     "raygun.io",
     "parastorage.com",
     "email-protection",
+    # Chat widgets and consent banners: their support address rides along in the widget.
+    "tawk.to",
+    "tidio.net",
+    "tidio.co",
+    "crisp.chat",
+    "intercom.io",
+    "livechatinc.com",
+    "livechat.com",
+    "zopim.com",
+    "smartsupp.com",
+    "jivosite.com",
+    "jivochat.com",
+    "cookiebot.com",
+    "usercentrics.com",
+    "cookieyes.com",
+    "onetrust.com",
+    "iubenda.com",
+    "complianz.io",
 )
 _NO_REPLY = re.compile(r"^(?:no-?reply|do-?not-?reply|donotreply|mailer-daemon|bounces?)\b")
 # Sentry DSN keys, UUIDs and tracking ids: long hexadecimal local parts are never mailboxes.
@@ -361,6 +380,11 @@ def emails_from_text(text: str) -> list[str]:
     """Every address-shaped string in ``text``, including common obfuscations (unfiltered)."""
     at_signs = _find_all(text, "@")
     found = _candidates(_lines_at(text, at_signs)) if at_signs else []
+    # Japanese, Chinese and Korean sites write "info＠acme.co.jp" (full-width sign, sometimes
+    # full-width letters) against harvesters; NFKC folds the forms into ASCII.
+    wide = _find_all(text, "\uff20")
+    if wide:
+        found.extend(_candidates(unicodedata.normalize("NFKC", _lines_at(text, wide))))
     # The obfuscations _deobfuscate reads: bracketed words, a spaced sign, " dot " (_WORDY).
     triggers = _find_all(text, " dot ") + _find_all(text, " DOT ") + _find_all(text, " @ ")
     triggers += [match.start() for match in _AT_TRIGGER.finditer(text)]

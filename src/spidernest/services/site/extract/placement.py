@@ -21,11 +21,13 @@ _CREDIT = re.compile(
     r"\b(?:web\s?site|site|web\s?design(?:ed)?|designed|developed|built|made|crafted|created|"
     r"powered|hosted|réalisée?|conçue?|cread[oa]|desarrollad[oa]|diseñad[oa]|desenvolvid[oa]|"
     r"criad[oa]|sviluppato|realizzato|erstellt|realisiert|umgesetzt|gemaakt|ontworpen|"
-    r"wykonanie|photos?|fotos?|photography)\b[^.:\n]{0,20}?"
-    r"\b(?:by|von|par|por|da|door|przez)\b"
+    r"wykonanie|photos?|fotos?|photography|lavet|udviklet|laget|utviklet|utvecklad|skapad|"
+    r"gjord)\b[^.:\n]{0,20}?"
+    r"\b(?:by|von|par|por|da|door|przez|af|av)\b"
     r"|\b(?:webdesign|web design|website|umsetzung|gestaltung|realisation|réalisation|"
     r"conception|bildnachweis|photography|fotografie|crédits? photos?|diseño web|"
-    r"desarrollo web)\b[^.:\n]{0,30}?:",
+    r"desarrollo web|hjemmeside|nettside|hemsida|webbplats|kotisivut|verkkosivut|"
+    r"toteutus)\b[^.:\n]{0,30}?:",
     re.IGNORECASE,
 )
 _CREDIT_CONTEXT_CHARS = 300
