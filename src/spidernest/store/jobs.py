@@ -95,10 +95,7 @@ class JobStore:
         self, job_id: str, client_id: str
     ) -> sa.Row[*tuple[Any, ...]] | None:
         """The status columns of a job if it belongs to ``client_id`` (named like ``JobRow``'s)."""
-        params = {"job_id": job_id, "client_id": client_id}
-        return await self._db.run(
-            lambda session: session.connection().execute(_STATUS_QUERY, params).first()
-        )
+        return await self._db.first(_STATUS_QUERY, {"job_id": job_id, "client_id": client_id})
 
     async def find_duplicate(
         self, client_id: str, job_type: str, payload_hash: str, since: datetime
