@@ -109,3 +109,18 @@ def test_unbroken_codes_behind_00_or_brackets_are_not_phones() -> None:
     # A Finnish e-invoice address and its operator's code read as Estonian numbers.
     text = "Verkkolaskuosoite 003723456789, välittäjä Apix Messaging Oy (003723341390)"
     assert phones_from_text(text) == []
+
+
+def test_full_width_numbers_slash_lists_and_vanity_numbers() -> None:
+    wide = phones_from_text(
+        "大阪営業所　ＴＥＬ：０６ー６３４５ー６７８９／ＦＡＸ：０６ー６３４５ー６７９０"
+    )
+    assert [(c.raw, c.kind) for c in wide] == [("06-6345-6789", "phone"), ("06-6345-6790", "fax")]
+    listed = phones_from_text("Mobile: +91 98250 41873 / +91 99099 12764")
+    assert [c.raw for c in listed] == ["+91 98250 41873", "+91 99099 12764"]
+    area_code = phones_from_text("Telefon: 030 / 44 55 66 77")
+    assert [c.raw for c in area_code] == ["030 / 44 55 66 77"]
+    vanity = phones_from_text("Toll-free: 1-888-LAW-HELP")
+    detail = validate_phone(vanity[0], "US")
+    assert detail is not None
+    assert detail.e164 == "+18885294357"

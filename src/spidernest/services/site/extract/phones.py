@@ -12,6 +12,7 @@ stands before it, or when it reads as a date or a year range.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -38,8 +39,9 @@ class PhoneCandidate:
     labeled: bool = True
 
 
-# Digits with the separators people use; bounded, so the scan stays linear.
-_NUMBER = re.compile(r"(?<![\w+/.-])(?:\+|00)?\(?\d[\d \t().\/-]{5,24}\d(?![\w/])")
+# Digits with the separators people use; bounded, so the scan stays linear. Long enough for
+# two numbers joined by a slash, which ``_alternatives`` splits.
+_NUMBER = re.compile(r"(?<![\w+/.-])(?:\+|00)?\(?\d[\d \t().\/-]{5,32}\d(?![\w/])")
 # A cheap superset of ``_NUMBER`` (it starts with a character set, which the engine scans
 # for fast): it only says which lines are worth the exact pattern.
 # Its digits are ASCII plus the native digits libphonenumber reads (Arabic-Indic, Persian,
@@ -51,16 +53,16 @@ _PHONE_WORDS = re.compile(
     r"móvil|movil|handy|cell|celular|gsm|call|ring|ruf|hotline|whatsapp|tlf|tfn|puhelin|puh|"
     r"telefoon|bel\b|bellen|contact|kontakt|contacto|contatto|infolinia|kom\b|komórka|"
     r"portable|fijo|centralita|llámanos|llamanos|chiamaci|appelez|zadzwoń|ring oss|direct|"
-    r"durchwahl|☎|📞|✆)"
+    r"durchwahl|電話|电话|전화|고객센터|☎|📞|✆)"
     r"\w*\.?\s*[:.]?"
     r"|\b[tpm]\s*[:.](?=\s*[+(\d])|\(\s*[tpm]\s*\)|(?-i:\b[TPM])\s(?=\s*[+(\d])"
     # Law and consulting firms' cards: "D: 212.555.0142" (direct), "O:" (office), "C:" (cell).
     r"|(?-i:\b[DOC]):(?=\s*[+(\d])",
     re.IGNORECASE,
 )
-_FAX_INSIDE = re.compile(r"fax|télécopie|telecopi", re.IGNORECASE)
+_FAX_INSIDE = re.compile(r"fax|télécopie|telecopi|팩스|传真|傳真", re.IGNORECASE)
 _FAX_WORDS = re.compile(
-    r"(?:fax|telefax|télécopie|telecopie|telecopia|\bf\s*[:.])\w*\.?\s*[:.]?"
+    r"(?:fax|telefax|télécopie|telecopie|telecopia|팩스|传真|傳真|\bf\s*[:.])\w*\.?\s*[:.]?"
     r"|(?-i:\bF)\s(?=\s*[+(\d])",
     re.IGNORECASE,
 )
@@ -79,6 +81,16 @@ _IBAN_TAIL = re.compile(r"[A-Z]{2}\d{2}[ ]?0$")  # "0" stands for the number
 _NANP = re.compile(r"^[2-9]\d{2}[-. ][2-9]\d{2}[-. ]\d{4}$")
 _FR_DOTS = re.compile(r"^0\d(?:\.\d{2}){4}$")
 _CONTEXT = 32
+# Japanese and Chinese pages write numbers in full-width forms (ＴＥＬ：０３−３７５４−１２３４),
+# often with a minus sign or the katakana long mark as the dash.
+_WIDE_DIGIT = re.compile("[\uff10-\uff19]")
+_WIDE_DASH = re.compile("(?<=\\d)[\u2010-\u2015\u2212\u30fc\uff0d](?=\\d)")
+# Toll-free vanity numbers (1-800-LAW-FIRM, 1-800-FLOWERS): libphonenumber reads the letters
+# off the keypad. Only the toll-free codes, where vanity numbers live; the pattern starts with a
+# literal so that the engine skips quickly to each "8".
+_VANITY = re.compile(
+    r"8(?:00|33|44|55|66|77|88)[-. ](?=[A-Z0-9-]{0,3}[A-Z])[A-Z0-9]{3}-?[A-Z0-9]{4}\b"
+)
 
 
 def _kind_before(before: str) -> Kind | None:
@@ -150,30 +162,60 @@ def _number_matches(text: str) -> Iterator[re.Match[str]]:
 
 def phones_from_text(text: str) -> list[PhoneCandidate]:
     """Phone and fax numbers written in ``text`` (unvalidated; see the module rules)."""
+    if _WIDE_DIGIT.search(text):
+        # A full-width slash separates items ("TEL … ／FAX …"), never the parts of a number.
+        text = _WIDE_DASH.sub("-", unicodedata.normalize("NFKC", text.replace("\uff0f", " / ")))
     found: list[PhoneCandidate] = []
     for match in _number_matches(text):
-        number = match.group(0).strip(" .-/")
-        digits = sum(ch.isdigit() for ch in number)
-        if not 7 <= digits <= 17 or _DATE.match(number):
-            continue
-        start = match.start()
-        line_start = text.rfind("\n", 0, start) + 1
-        if not text[line_start:start].strip():
-            # The label sits on the line above (<dt>Fax</dt><dd>…</dd>): read that line instead.
-            line_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
-        before = text[max(line_start, start - _CONTEXT) : start] + "0"
-        if _IBAN_TAIL.search(before):
-            continue
-        kind = _kind_before(before)
-        blocked = _BLOCK_WORDS.search(before)
-        if blocked is not None and (kind is None or blocked.start() > _last_kind_end(before)):
-            continue
-        if kind is None:
-            if _looks_like_phone(number):
-                found.append(PhoneCandidate(raw=number, source="text", labeled=False))
-            continue
-        found.append(PhoneCandidate(raw=number, source="text", kind=kind))
+        for number, start in _alternatives(match):
+            candidate = _candidate_at(text, number, start)
+            if candidate is not None:
+                found.append(candidate)
+    for match in _VANITY.finditer(text):
+        head = text[max(0, match.start() - 2) : match.start()]
+        if not head[-1:].isalnum():
+            raw = (head if head in {"1-", "1 ", "1."} else "") + match.group(0)
+            found.append(PhoneCandidate(raw=raw, source="text"))
     return found
+
+
+def _alternatives(match: re.Match[str]) -> Iterator[tuple[str, int]]:
+    """The numbers of a match and where each starts.
+
+    "+91 98765 43210 / 022-2345 6789" lists two numbers; "030 / 44 55 66 77" is one, its
+    area code set off by a slash. A slash splits only after a whole number (7 digits or more).
+    """
+    raw, start = match.group(0), match.start()
+    head, slash, tail = raw.partition(" / ")
+    while slash and sum(ch.isdigit() for ch in head) >= 7:
+        yield head.strip(" .-/"), start
+        start += len(head) + len(slash)
+        raw = tail
+        head, slash, tail = raw.partition(" / ")
+    yield raw.strip(" .-/"), start
+
+
+def _candidate_at(text: str, number: str, start: int) -> PhoneCandidate | None:
+    """The candidate ``number`` (starting at ``start`` in ``text``) is, if any."""
+    digits = sum(ch.isdigit() for ch in number)
+    if not 7 <= digits <= 17 or _DATE.match(number):
+        return None
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start].strip():
+        # The label sits on the line above (<dt>Fax</dt><dd>…</dd>): read that line instead.
+        line_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+    before = text[max(line_start, start - _CONTEXT) : start] + "0"
+    if _IBAN_TAIL.search(before):
+        return None
+    kind = _kind_before(before)
+    blocked = _BLOCK_WORDS.search(before)
+    if blocked is not None and (kind is None or blocked.start() > _last_kind_end(before)):
+        return None
+    if kind is None:
+        if _looks_like_phone(number):
+            return PhoneCandidate(raw=number, source="text", labeled=False)
+        return None
+    return PhoneCandidate(raw=number, source="text", kind=kind)
 
 
 def _last_kind_end(before: str) -> int:
