@@ -85,3 +85,11 @@ def test_a_team_members_icons_are_not_a_social_block() -> None:
 </main></body></html>"""
     facts = parse_page(markup, "https://acme.ie/people")
     assert {s.in_chrome for s in facts.socials} == {False}
+
+
+def test_an_address_shown_as_a_picture_is_read_from_its_alt_text() -> None:
+    facts = parse_page(
+        '<p>E-mail: <img src="/images/email-id.png" alt="export@acme.in"></p>',
+        "https://acme.in/contact-us.html",
+    )
+    assert "export@acme.in" in facts.emails

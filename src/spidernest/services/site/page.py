@@ -307,6 +307,9 @@ def parse_page(markup: str, url: str, *, contact_page: bool = False) -> PageFact
             facts.emails.append(decoded)
     _read_structured(tree, facts)
     facts.emails.extend(emails_from_text(text))
+    # An address shown as a picture (against harvesters) is read from its alt text.
+    for node in tree.css('img[alt*="@"]'):
+        facts.emails.extend(emails_from_text(_attr(node, "alt")))
     if ("data-" in markup and "@" in markup) or "data-domain" in markup:
         facts.emails.extend(emails_from_data_attributes(markup))
     facts.phones.extend(phones_from_text(text))

@@ -98,3 +98,14 @@ def test_japanese_and_singapore_addresses() -> None:
     ]
     assert country_of_address("10 Ubi Crescent, Singapore 408564") == "SG"
     assert country_of_address("〒143-0015 東京都大田区大森西3-14-8") == "JP"
+
+
+def test_indian_pin_after_the_town_and_register_lines_are_not_streets() -> None:
+    text = (
+        "GSTIN: 27AAPFU0939F1ZV · CIN: U74999MH2015PTC123456\n"
+        "Office No. 12, 3rd Floor, Shanti Arcade, Andheri (East), Mumbai - 400069, Maharashtra"
+    )
+    assert addresses_from_text(text) == [
+        "Office No. 12, 3rd Floor, Shanti Arcade, Andheri (East), Mumbai - 400069, Maharashtra"
+    ]
+    assert country_of_address("Plot No. 41, GIDC Pandesara, Surat - 394221, Gujarat") == "IN"

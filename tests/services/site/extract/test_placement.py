@@ -52,3 +52,17 @@ def test_two_platforms_in_one_list_form_a_group() -> None:
         assert profile is not None
         icons.append((profile, node, False))
     assert icon_groups(icons) == {id(links[0]), id(links[1])}
+
+
+def test_a_small_footer_div_with_a_credit_line_keeps_the_site_icons() -> None:
+    tree = LexborHTMLParser(
+        '<div class="footer"><div class="container"><div class="col"><h4>Connect</h4>'
+        '<a id="own" href="https://www.facebook.com/acme"><i></i></a></div></div>'
+        '<div class="copyright">Designed &amp; Developed by '
+        '<a id="agency" href="https://www.facebook.com/webagency">Web Agency</a></div></div>'
+    )
+    own, agency = tree.css_first("#own"), tree.css_first("#agency")
+    assert own is not None
+    assert agency is not None
+    assert not in_credit_line(own)
+    assert in_credit_line(agency)

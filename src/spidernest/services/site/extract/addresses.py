@@ -33,6 +33,8 @@ _TRAILING_POSTCODE = re.compile(
     r"|\bC\.\s?P\.\s?\d{5}\b"
     r"|\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}$"
     r"|\bSingapore\s+\d{6}$"
+    # India Post PIN after the town: "Andheri (East), Mumbai - 400069, Maharashtra".
+    r"|[A-Za-z .'()]{2,40}\s[-–]\s[1-9]\d{2}\s?\d{3}(?:,\s*[A-Za-z ]{3,30})?$"
 )
 # Japan Post: the postal mark and code start the address, which follows on the same line or
 # the next one ("〒143-0015 東京都大田区大森西3-14-8").
@@ -40,7 +42,9 @@ _JP_POSTCODE = re.compile(r"〒\s?\d{3}[-－‐]\d{4}")
 # A house number before ("123 Main St") or after ("Hauptstraße 5a") a word.
 _STREET = re.compile(r"\d+\w?\s+\w+|\w+\.?\s*\d+\w?")
 _NOT_ADDRESS = re.compile(
-    r"@|https?://|tel|fax|phone|©|\bIBAN\b|\bUSt|\bHRB|capital|kapital|€|\$|£|\bVAT\b|\bTVA\b",
+    r"@|https?://|tel|fax|phone|©|\bIBAN\b|\bUSt|\bHRB|capital|kapital|€|\$|£|\bVAT\b|\bTVA\b|"
+    # Company and tax registers (India, Singapore, Denmark, Finland, France, Australia, US).
+    r"\bGSTIN?\b|\bCIN\b|\bPAN\b|\bUEN\b|\bCVR\b|Y-tunnus|\bSIRE[NT]\b|\bABN\b|\bEIN\b",
     re.IGNORECASE,
 )
 _LABEL = re.compile(r"^[^:\d]{2,30}:\s*")
@@ -145,6 +149,7 @@ _COUNTRY_POSTCODES = (
     ("PL", re.compile(r"\b\d{2}-\d{3}\s+[A-ZĄĆĘŁŃÓŚŹŻ]")),
     ("NL", re.compile(r"\b\d{4} ?[A-Z]{2}\s+[A-Z]")),
     ("SG", re.compile(r"\bSingapore\s+\d{6}\b")),
+    ("IN", re.compile(r"[A-Za-z)]\s[-–]\s[1-9]\d{2}\s?\d{3}\b")),
     ("JP", _JP_POSTCODE),
 )
 

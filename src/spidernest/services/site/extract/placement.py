@@ -101,8 +101,12 @@ def icon_groups(icons: list[tuple[SocialProfile, LexborNode, bool]]) -> set[int]
 def in_credit_line(node: LexborNode) -> bool:
     """Whether a link sits in a credit line ("Website by …", "Webdesign: …", "Fotos von …")."""
     scope = node.parent
-    for _ in range(3):
+    for level in range(3):
         if scope is None or scope.tag in {"body", "html", "footer", "header"}:
+            return False
+        if level and "footer" in f"{_attr(scope, 'class')} {_attr(scope, 'id')}".lower():
+            # A short footer built of <div class="footer"> holds the site's own icons and the
+            # credit line side by side: only the credit's own line counts.
             return False
         text = scope.text(deep=True, separator=" ")
         if len(text) > _CREDIT_CONTEXT_CHARS:
