@@ -114,3 +114,8 @@ def test_chat_and_consent_vendors_are_not_contacts() -> None:
     assert not is_contact_email("support@tawk.to")
     assert not is_contact_email("support@tidio.net")
     assert not is_contact_email("privacy@cookiebot.com")
+
+
+def test_accented_domains_are_read_other_scripts_end_the_address() -> None:
+    assert emails_from_text("E-Mail: info@müller-bau.ch") == ["info@müller-bau.ch"]
+    assert emails_from_text("メール info@acme.co.jpまで") == ["info@acme.co.jp"]

@@ -35,6 +35,14 @@ from spidernest.services.site.extract.social import classify_social
         ("https://t.me/acme", "telegram", "https://t.me/acme"),
         ("https://www.snapchat.com/add/acme", "snapchat", "https://snapchat.com/add/acme"),
         ("https://www.reddit.com/r/acme/", "reddit", "https://reddit.com/r/acme"),
+        ("https://twitter.com/#!/acme", "twitter", "https://twitter.com/acme"),
+        ("https://instagr.am/acme", "instagram", "https://instagram.com/acme"),
+        ("https://wa.me/message/ABC123XYZ", "whatsapp", "https://wa.me/message/ABC123XYZ"),
+        (
+            "https://www.facebook.com/pages/category/Bakery/Acme-GmbH-123456789/",
+            "facebook",
+            "https://facebook.com/Acme-GmbH-123456789",
+        ),
     ],
 )  # fmt: skip
 def test_profiles(url: str, field: str, canonical: str) -> None:

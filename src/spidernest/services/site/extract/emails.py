@@ -25,9 +25,14 @@ __all__ = [
 
 # RFC 5321 §4.5.3.1: local part ≤ 64 octets, domain labels ≤ 63. Bounded quantifiers keep the
 # scan linear; the look-behind stops a match from starting in the middle of a longer token.
+# Domain labels may hold Latin letters with accents (kontakt@müller-bau.de, an IDN that
+# German, Swiss and French firms use); other scripts are left out, since Japanese or Chinese
+# text runs on after an address without a space ("info@acme.co.jpまで").
+_LABEL_CHAR = "A-Za-z0-9À-ÖØ-öø-ɏ"
 _EMAIL = re.compile(
     r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@"
-    r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?){1,8}"
+    rf"[{_LABEL_CHAR}](?:[{_LABEL_CHAR}-]{{0,62}}[{_LABEL_CHAR}])?"
+    rf"(?:\.[{_LABEL_CHAR}](?:[{_LABEL_CHAR}-]{{0,62}}[{_LABEL_CHAR}])?){{1,8}}"
 )
 _BRACKETS_OPEN = r"[\[\(\{<«]"
 _BRACKETS_CLOSE = r"[\]\)\}>»]"

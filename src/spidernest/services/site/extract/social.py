@@ -23,6 +23,7 @@ _HOSTS: dict[str, str] = {
     "fb.com": "facebook",
     "fb.me": "facebook",
     "instagram.com": "instagram",
+    "instagr.am": "instagram",
     "youtube.com": "youtube",
     "github.com": "github",
     "tiktok.com": "tiktok",
@@ -206,6 +207,10 @@ def _youtube(segments: list[str]) -> str | None:
 def _whatsapp(host: str, path: str, query: dict[str, list[str]]) -> str | None:
     if host.endswith("wa.me"):
         number = path.strip("/")
+        # WhatsApp Business short links (wa.me/message/ABC123) open the business's chat too.
+        kind, _, code = number.partition("/")
+        if kind == "message" and code.isalnum():
+            return f"https://wa.me/message/{code}"
         return f"https://wa.me/{number}" if number.isdigit() and len(number) >= 7 else None
     phone = "".join(ch for ch in query.get("phone", [""])[0] if ch.isdigit())
     if path.rstrip("/") in {"/send", "/message"} or host.startswith("api."):
@@ -272,6 +277,10 @@ def _facebook(path: str, query: dict[str, list[str]], segments: list[str]) -> st
     if path.rstrip("/").endswith("profile.php"):
         ident = query.get("id", [""])[0]
         return f"https://facebook.com/profile.php?id={ident}" if ident.isdigit() else None
+    if segments[:2] == ["pages", "category"]:
+        # facebook.com/pages/category/Bakery/Acme-GmbH-123456789: the page is the fourth segment.
+        named = _first_segments(path, 4)
+        return f"https://facebook.com/{named[3]}" if len(named) == 4 else None
     if segments and segments[0].lower() in {"pages", "groups", "people"} and len(segments) >= 2:
         return f"https://facebook.com/{'/'.join(segments[:3])}"
     if segments and segments[0].lower() == "pg" and len(segments) >= 2:
@@ -322,6 +331,8 @@ def classify_social(url: str) -> SocialProfile | None:
         return None
     host = parts.hostname.lower()
     path = parts.path or "/"
+    if path == "/" and parts.fragment.startswith("!/"):
+        path = parts.fragment[1:]  # twitter.com/#!/acme, the hashbang URLs of older sites
     segments = _first_segments(path, 3)
     query = parse_qs(parts.query)
     canonical: str | None
