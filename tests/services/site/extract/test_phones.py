@@ -124,3 +124,12 @@ def test_full_width_numbers_slash_lists_and_vanity_numbers() -> None:
     detail = validate_phone(vanity[0], "US")
     assert detail is not None
     assert detail.e164 == "+18885294357"
+
+
+def test_typographic_dashes_join_a_number_but_not_a_year_range() -> None:
+    # WordPress turns "030 - 1234567" into "030 – 1234567".
+    assert [c.raw for c in phones_from_text("Tel. +49 (0) 30 – 123 456 78")] == [
+        "+49 (0) 30 – 123 456 78"
+    ]
+    assert [c.raw for c in phones_from_text("Fon 030‑1234567")] == ["030‑1234567"]
+    assert phones_from_text("Seit 1998 – 2024") == []

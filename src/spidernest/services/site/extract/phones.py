@@ -41,13 +41,14 @@ class PhoneCandidate:
 
 # Digits with the separators people use; bounded, so the scan stays linear. Long enough for
 # two numbers joined by a slash, which ``_alternatives`` splits.
-_NUMBER = re.compile(r"(?<![\w+/.-])(?:\+|00)?\(?\d[\d \t().\/-]{5,32}\d(?![\w/])")
+# En dashes and non-breaking hyphens too: WordPress turns "030 - 1234567" into "030 – 1234567".
+_NUMBER = re.compile(r"(?<![\w+/.-])(?:\+|00)?\(?\d[\d \t().\/\u2011\u2013-]{5,32}\d(?![\w/])")
 # A cheap superset of ``_NUMBER`` (it starts with a character set, which the engine scans
 # for fast): it only says which lines are worth the exact pattern.
 # Its digits are ASCII plus the native digits libphonenumber reads (Arabic-Indic, Persian,
 # Devanagari, full-width), which ``\d`` in ``_NUMBER`` matches too.
 _DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\uff10-\uff19"
-_DIGIT_RUN = re.compile(f"[+({_DIGITS}][{_DIGITS} \\t().\\/-]{{5,25}}[{_DIGITS}]")
+_DIGIT_RUN = re.compile(f"[+({_DIGITS}][{_DIGITS} \\t().\\/\u2011\u2013-]{{5,25}}[{_DIGITS}]")
 _PHONE_WORDS = re.compile(
     r"(?:tel|phone|fon|telefon|téléphone|tél|teléfono|telefono|telefone|telemóvel|mobil|mobile|"
     r"móvil|movil|handy|cell|celular|gsm|call|ring|ruf|hotline|whatsapp|tlf|tfn|puhelin|puh|"
@@ -76,7 +77,9 @@ _BLOCK_WORDS = re.compile(
     r"\bnr\b\.?|#|©|copyright|version|\bv\.|datum|date|fecha|data|jahr|year|€|\$|£|eur\b|usd\b",
     re.IGNORECASE,
 )
-_DATE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$|^(?:19|20)\d{2}\s*[-/]\s*(?:19|20)\d{2}$")
+_DATE = re.compile(
+    r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$|^(?:19|20)\d{2}\s*[-/\u2013]\s*(?:19|20)\d{2}$"
+)
 _IBAN_TAIL = re.compile(r"[A-Z]{2}\d{2}[ ]?0$")  # "0" stands for the number
 _NANP = re.compile(r"^[2-9]\d{2}[-. ][2-9]\d{2}[-. ]\d{4}$")
 _FR_DOTS = re.compile(r"^0\d(?:\.\d{2}){4}$")
@@ -120,7 +123,7 @@ def _looks_like_phone(number: str) -> bool:
         return False
     if number.startswith(("00", "(")):
         return True
-    if not re.search(r"[ \t()/-]", number):
+    if not re.search(r"[ \t()/\u2011\u2013-]", number):
         # Dots alone: French pairs (01.23.45.67.89) or North American 212.555.0142.
         return bool(_FR_DOTS.match(number) or _NANP.match(number))
     return len(re.findall(r"\d+", number)) >= 2
