@@ -98,6 +98,9 @@ def test_pages_about_other_organisations() -> None:
     assert is_third_party_page("https://acme.fi/asiakkaat/")
     assert not is_third_party_page("https://acme.com/customer-service")
     assert not is_third_party_page("https://acme.de/kundenservice")
+    assert not is_third_party_page("https://acme.de/kunden-service")
+    assert not is_third_party_page("https://acme.com/become-a-partner")
+    assert not is_third_party_page("https://acme.de/impressum-datenschutz")
     assert not is_third_party_page("https://acme.de/")
 
 

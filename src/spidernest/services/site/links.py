@@ -198,14 +198,19 @@ _PRIVACY_SLUG = re.compile(
     r"privacidade|privatliv|persondata|personvern|personuppgift|integritet|tietosuoja|"
     r"rekisteriseloste|polityka-prywatnosci|prywatnosc|adatvedelem|kvkk)"
 )
+# A list of partners or clients is the whole slug ("our-partners", "referenzen"): a page
+# "kunden-service" or "become-a-partner" is the site's own.
 _OTHERS_SLUG = re.compile(
-    r"(?<![a-z0-9])(?:(?:our-)?partners?|partenaires|socios|parceiros|aliados|partnerzy|"
-    r"(?:yhteistyo)?kumppanit|samarbe[jt]?d?s?partnere?s?|(?:our-)?clients|clientes|klienci|"
-    r"klanten|kunden|kunder|asiakkaat|asiakkaitamme|customers|references|referenzen|"
-    r"referenties|referencje|referenser|referanser|referencias|referenze|stockists|"
-    r"retailers|resellers|dealers|h(?:ae|ä)ndler|distributors|distributeurs|distribuidores|"
-    r"where-to-buy|links)(?![a-z0-9])"
+    r"(?:(?:our|unsere|nos|nossos|nuestros|onze|nasi|vores|vara|vare)-)?"
+    r"(?:partners?|partenaires|socios|parceiros|aliados|partnerzy|(?:yhteistyo)?kumppanit|"
+    r"samarbe[jt]?d?s?partnere?s?|clients|clientes|klienci|klanten|kunden|kunder|asiakkaat|"
+    r"asiakkaitamme|customers|references|referenzen|referenties|referencje|referenser|"
+    r"referanser|referencias|referenze|stockists|retailers|resellers|dealers|h(?:ae|ä)ndler|"
+    r"distributors|distributeurs|distribuidores|where-to-buy|links)"
 )
+# A page that is also the imprint or the contact page ("impressum-datenschutz") is the
+# site's own statement.
+_OWN_SLUG = re.compile(r"impressum|imprint|mentions|legal|kontakt|contact|aviso|colofon")
 
 
 def is_third_party_page(url: str) -> bool:
@@ -217,7 +222,9 @@ def is_third_party_page(url: str) -> bool:
     if not segments:
         return False
     last = _slug(segments[-1]).rsplit(".", 1)[0]
-    return bool(_PRIVACY_SLUG.search(last) or _OTHERS_SLUG.search(last))
+    if _OWN_SLUG.search(last):
+        return False
+    return bool(_PRIVACY_SLUG.search(last) or _OTHERS_SLUG.fullmatch(last))
 
 
 @dataclass(frozen=True, slots=True)
