@@ -75,3 +75,16 @@ def test_partner_lists_and_privacy_policies_name_other_organisations() -> None:
     # acme-group.com.sg is the site's mail domain (stated on its contact page).
     assert contacts.emails == ["hello@acme-group.com.sg", "dpo@acme-group.com.sg"]
     assert [p.e164 for p in contacts.phones] == ["+6567482210"]
+
+
+def test_a_free_mail_address_does_not_make_every_free_mail_address_the_sites() -> None:
+    home = '<html lang="en"><body><footer>acmebakery@gmail.com</footer></body></html>'
+    privacy = '<html lang="en"><body><p>Processor contact: dpa.vendor@gmail.com</p></body></html>'
+    pages = [
+        parse_page(home, "https://acmebakery.co.uk/"),
+        parse_page(privacy, "https://acmebakery.co.uk/privacy-policy"),
+    ]
+    contacts = assemble_contacts(
+        pages, site_url="https://acmebakery.co.uk/", host="acmebakery.co.uk"
+    )
+    assert contacts.emails == ["acmebakery@gmail.com"]

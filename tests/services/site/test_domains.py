@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from spidernest.services.site.domains import has_public_suffix, registrable_domain, site_key
+from spidernest.services.site.domains import (
+    has_public_suffix,
+    is_free_mail_domain,
+    registrable_domain,
+    site_key,
+)
 
 
 def test_www_and_bare_host_are_one_site() -> None:
@@ -21,3 +26,10 @@ def test_public_suffixes() -> None:
     assert has_public_suffix("acme.de")
     assert not has_public_suffix("2x.png")
     assert not has_public_suffix("de")
+
+
+def test_free_mail_providers() -> None:
+    assert is_free_mail_domain("gmail.com")
+    assert is_free_mail_domain("gmx.de")
+    assert is_free_mail_domain("yahoo.co.uk")
+    assert not is_free_mail_domain("acme.de")

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from spidernest.services.site.country import guess_region
-from spidernest.services.site.domains import registrable_domain
+from spidernest.services.site.domains import is_free_mail_domain, registrable_domain
 from spidernest.services.site.extract.addresses import country_of_address
 from spidernest.services.site.extract.emails import is_authority_domain, is_contact_email
 from spidernest.services.site.extract.phones import PhoneCandidate, validate_phone
@@ -57,10 +57,17 @@ def _emails(pages: list[PageFacts], site_domain: str) -> tuple[list[str], int]:
     # policy is then the site's too.
     domains = {e: registrable_domain(e.rpartition("@")[2]) for e in kept}
     own_domains = {site_domain} | {
-        domain for e, domain in domains.items() if e in stated and not is_authority_domain(domain)
+        domain
+        for e, domain in domains.items()
+        if e in stated and not is_authority_domain(domain) and not is_free_mail_domain(domain)
     }
     own = [e for e in kept if domains[e] == site_domain]
-    others = [e for e in kept if e not in own and domains[e] in own_domains]
+    others = [
+        e
+        for e in kept
+        if e not in own
+        and (domains[e] in own_domains or (e in stated and not is_authority_domain(domains[e])))
+    ]
     return own + others, len(candidates)
 
 

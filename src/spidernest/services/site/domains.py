@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import tldextract
 
-__all__ = ["has_public_suffix", "registrable_domain", "site_key"]
+__all__ = ["has_public_suffix", "is_free_mail_domain", "registrable_domain", "site_key"]
 
 
 @functools.cache
@@ -64,3 +64,21 @@ def has_public_suffix(domain: str) -> bool:
     """Whether ``domain`` ends in a public suffix from the ICANN list and has a name before it."""
     parts = _extractor()(domain.lower())
     return bool(parts.domain and parts.suffix) and not parts.is_private
+
+
+# Free mail providers, by the first label of their domains (gmail.com, gmx.de, yahoo.co.uk):
+# a shop writing from acmebakery@gmail.com does not make every Gmail address its own.
+_FREE_MAIL = frozenset((
+    "gmail", "googlemail", "yahoo", "ymail", "hotmail", "outlook", "live", "msn", "icloud",
+    "me", "mac", "aol", "gmx", "web", "t-online", "orange", "free", "wanadoo", "laposte",
+    "libero", "virgilio", "alice", "tiscali", "mail", "yandex", "qq", "163", "126", "naver",
+    "daum", "hanmail", "protonmail", "proton", "zoho", "bigpond", "rediffmail", "wp", "o2",
+    "interia", "onet", "seznam", "uol", "bol", "terra", "btinternet", "sky", "comcast",
+    "verizon", "att", "sbcglobal", "bluewin", "telenet", "skynet", "ziggo", "kpnmail",
+    "xs4all", "sapo", "telia", "online", "freenet", "arcor", "posteo", "mailbox",
+))  # fmt: skip
+
+
+def is_free_mail_domain(domain: str) -> bool:
+    """Whether ``domain`` is a free mail provider's (``gmail.com``, ``gmx.de``)."""
+    return domain.lower().split(".", 1)[0] in _FREE_MAIL
