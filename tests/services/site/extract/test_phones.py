@@ -133,3 +133,14 @@ def test_typographic_dashes_join_a_number_but_not_a_year_range() -> None:
     ]
     assert [c.raw for c in phones_from_text("Fon 030‑1234567")] == ["030‑1234567"]
     assert phones_from_text("Seit 1998 – 2024") == []
+
+
+def test_a_number_beside_an_authoritys_address_is_theirs() -> None:
+    privacy = (
+        "Aufsichtsbehörde: EDÖB, Feldeggweg 1, 3003 Bern, Tel. 058 462 43 95, info@edoeb.admin.ch"
+    )
+    assert phones_from_text(privacy) == []
+    assert (
+        phones_from_text("Datenschutzbehörde\nTelefon: +43 1 52 152-0\nE-Mail: dsb@dsb.gv.at") == []
+    )
+    assert len(phones_from_text("Tel: 030 1234567\nMail: info@acme.de")) == 1

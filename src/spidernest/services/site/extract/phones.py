@@ -21,6 +21,7 @@ from urllib.parse import unquote
 import phonenumbers
 from phonenumbers import PhoneNumberFormat, PhoneNumberType
 
+from spidernest.services.site.extract.emails import is_authority_domain
 from spidernest.services.site.result import PhoneDetail
 
 __all__ = ["PhoneCandidate", "phone_from_tel", "phones_from_text", "validate_phone"]
@@ -84,6 +85,9 @@ _IBAN_TAIL = re.compile(r"[A-Z]{2}\d{2}[ ]?0$")  # "0" stands for the number
 _NANP = re.compile(r"^[2-9]\d{2}[-. ][2-9]\d{2}[-. ]\d{4}$")
 _FR_DOTS = re.compile(r"^0\d(?:\.\d{2}){4}$")
 _CONTEXT = 32
+# A privacy policy's paragraph on the supervisory authority gives its number beside its
+# address (info@edoeb.admin.ch): a number whose nearest e-mail is an authority's is theirs.
+_MAIL_DOMAIN = re.compile(r"@([A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,24})")
 # Japanese and Chinese pages write numbers in full-width forms (ＴＥＬ：０３−３７５４−１２３４),
 # often with a minus sign or the katakana long mark as the dash.
 _WIDE_DIGIT = re.compile("[\uff10-\uff19]")
@@ -208,7 +212,7 @@ def _candidate_at(text: str, number: str, start: int) -> PhoneCandidate | None:
         # The label sits on the line above (<dt>Fax</dt><dd>…</dd>): read that line instead.
         line_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
     before = text[max(line_start, start - _CONTEXT) : start] + "0"
-    if _IBAN_TAIL.search(before):
+    if _IBAN_TAIL.search(before) or _near_authority_email(text, start):
         return None
     kind = _kind_before(before)
     blocked = _BLOCK_WORDS.search(before)
@@ -219,6 +223,26 @@ def _candidate_at(text: str, number: str, start: int) -> PhoneCandidate | None:
             return PhoneCandidate(raw=number, source="text", labeled=False)
         return None
     return PhoneCandidate(raw=number, source="text", kind=kind)
+
+
+def _near_authority_email(text: str, start: int) -> bool:
+    """Whether the first e-mail from the number's line on (two lines at most) is an authority's.
+
+    The nearest address decides: a studio's line "+353 1 678 9012, studio@acme.ie" stays the
+    studio's even when the authority's paragraph follows.
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    high = start
+    for _ in range(3):
+        high = text.find("\n", high + 1)
+        if high < 0:
+            high = len(text)
+            break
+    window = text[line_start:high]
+    if "@" not in window:
+        return False
+    first = _MAIL_DOMAIN.search(window)
+    return first is not None and is_authority_domain(first.group(1))
 
 
 def _last_kind_end(before: str) -> int:
