@@ -34,8 +34,8 @@ def _e164(text: str, region: str) -> list[tuple[str, str]]:
         ("Telefon: 08-123 456 78", "SE", [("+46812345678", "phone")]),
         ("Call us at (415) 867-5309", "US", [("+14158675309", "phone")]),
         ("+44 20 7946 0958", "DE", [("+442079460958", "phone")]),
-        ("Tel. +33 1 23 45 67 89 Fax +33 1 23 45 67 80", "FR",
-         [("+33123456789", "phone"), ("+33123456780", "fax")]),
+        ("Tel. +33 1 42 68 53 00 Fax +33 1 42 68 53 01", "FR",
+         [("+33142685300", "phone"), ("+33142685301", "fax")]),
         ("\nFax\n+49 30 12345679", "DE", [("+493012345679", "fax")]),
         ("T +49 30 1234567 F +49 30 1234568", "DE",
          [("+49301234567", "phone"), ("+49301234568", "fax")]),
@@ -144,3 +144,27 @@ def test_a_number_beside_an_authoritys_address_is_theirs() -> None:
         phones_from_text("Datenschutzbehörde\nTelefon: +43 1 52 152-0\nE-Mail: dsb@dsb.gv.at") == []
     )
     assert len(phones_from_text("Tel: 030 1234567\nMail: info@acme.de")) == 1
+
+
+@pytest.mark.parametrize(
+    ("href", "region"),
+    [
+        ("tel:123-456-7890", "US"),
+        ("tel:(555) 555-5555", "US"),
+        ("tel:01234 567890", "GB"),
+        ("tel:+33123456789", "FR"),
+        ("tel:+911234567890", "IN"),
+    ],
+)
+def test_theme_placeholders_are_not_numbers(href: str, region: str) -> None:
+    candidate = phone_from_tel(href)
+    assert candidate is not None
+    assert validate_phone(candidate, region) is None
+
+
+def test_a_vanity_tel_link_is_read_off_the_keypad() -> None:
+    candidate = phone_from_tel("tel:+1-800-LAW-FIRM")
+    assert candidate is not None
+    detail = validate_phone(candidate, "US")
+    assert detail is not None
+    assert detail.e164 == "+18005293476"

@@ -85,6 +85,10 @@ _IBAN_TAIL = re.compile(r"[A-Z]{2}\d{2}[ ]?0$")  # "0" stands for the number
 _NANP = re.compile(r"^[2-9]\d{2}[-. ][2-9]\d{2}[-. ]\d{4}$")
 _FR_DOTS = re.compile(r"^0\d(?:\.\d{2}){4}$")
 _CONTEXT = 32
+# Theme and form placeholders left in headers and tel: links: 123-456-7890, 01234 567890,
+# 01 23 45 67 89, (555) 555-5555, +1 800 000 0000. No real number holds a run of nine
+# ascending digits or seven equal ones.
+_PLACEHOLDER = re.compile(r"123456789|(\d)\1{6}")
 # A privacy policy's paragraph on the supervisory authority gives its number beside its
 # address (info@edoeb.admin.ch): a number whose nearest e-mail is an authority's is theirs.
 _MAIL_DOMAIN = re.compile(r"@([A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,24})")
@@ -255,7 +259,8 @@ def phone_from_tel(href: str) -> PhoneCandidate | None:
     """The number of a ``tel:`` / ``callto:`` / ``fax:`` link."""
     scheme, _, rest = href.strip().partition(":")
     number = unquote(rest).lstrip("/").split(";", 1)[0].split("?", 1)[0].strip()
-    if sum(ch.isdigit() for ch in number) < 5:
+    # tel:+1-800-LAW-FIRM has four digits and seven letters, read off the keypad.
+    if sum(ch.isdigit() for ch in number) < 5 and sum(ch.isalnum() for ch in number) < 10:
         return None
     kind: Kind = "fax" if scheme.lower() == "fax" else "phone"
     return PhoneCandidate(raw=number, source="tel", kind=kind)
@@ -282,6 +287,8 @@ def validate_phone(candidate: PhoneCandidate, region: str | None) -> PhoneDetail
     try:
         number = phonenumbers.parse(raw, region or None)
     except phonenumbers.NumberParseException:
+        return None
+    if _PLACEHOLDER.search(phonenumbers.national_significant_number(number)):
         return None
     valid = phonenumbers.is_valid_number(number)
     if not valid and (candidate.source == "text" or not phonenumbers.is_possible_number(number)):
