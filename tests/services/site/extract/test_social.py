@@ -78,3 +78,17 @@ def test_profiles(url: str, field: str, canonical: str) -> None:
 )
 def test_not_profiles(url: str) -> None:
     assert classify_social(url) is None
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://facebook.com/yourpage",
+        "https://twitter.com/username",
+        "https://www.instagram.com/your_account",
+        "https://www.linkedin.com/company/your-company",
+        "https://www.facebook.com/envato",
+    ],
+)
+def test_theme_placeholders_are_not_profiles(url: str) -> None:
+    assert classify_social(url) is None

@@ -153,6 +153,14 @@ _RESERVED: dict[str, frozenset[str]] = {
     "snapchat": frozenset(["spotlight", "discover", "lens", "unlock", "download"]),
     "telegram": frozenset(["share", "addstickers", "addtheme", "proxy", "socks", "iv"]),
 }
+# Handles a theme ships in its demo content and site owners forget to change: placeholders
+# (facebook.com/yourpage, twitter.com/username) and the theme shops' own accounts.
+_PLACEHOLDER_HANDLES = frozenset((
+    "username", "yourusername", "yourname", "yourpage", "yourpagename", "youraccount",
+    "yourcompany", "yourcompanyname", "yourhandle", "yourchannel", "yourprofile",
+    "yourbusiness", "yourbrand", "example", "envato", "themeforest", "templatemonster",
+    "themeisle", "themefusion", "elegantthemes", "mythemeshop", "thimpress", "codecanyon",
+))  # fmt: skip
 _HANDLE = re.compile(r"^[A-Za-z0-9_.@%+-][A-Za-z0-9_.%+-]{0,99}$")
 
 
@@ -344,4 +352,6 @@ def classify_social(url: str) -> SocialProfile | None:
         return None
     canonical = canonical.rstrip("/")
     handle = canonical.rsplit("/", 1)[-1].rsplit("=", 1)[-1].lstrip("@").lower()
+    if re.sub(r"[._-]", "", handle) in _PLACEHOLDER_HANDLES:
+        return None
     return field, canonical, handle
