@@ -37,6 +37,8 @@ from spidernest.services.site.extract.social import classify_social
         ("https://www.reddit.com/r/acme/", "reddit", "https://reddit.com/r/acme"),
         ("https://twitter.com/#!/acme", "twitter", "https://twitter.com/acme"),
         ("https://instagr.am/acme", "instagram", "https://instagram.com/acme"),
+        ("whatsapp://send?phone=+91 98765 43210", "whatsapp", "https://wa.me/919876543210"),
+        ("tg://resolve?domain=acme_bot", "telegram", "https://t.me/acme_bot"),
         ("https://wa.me/message/ABC123XYZ", "whatsapp", "https://wa.me/message/ABC123XYZ"),
         (
             "https://www.facebook.com/pages/category/Bakery/Acme-GmbH-123456789/",

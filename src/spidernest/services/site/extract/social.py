@@ -326,13 +326,27 @@ def _canonical(
     return _simple(field, _DOMAINS[field], segments)
 
 
+def _app_link(scheme: str, action: str, query: dict[str, list[str]]) -> SocialProfile | None:
+    """App links that mobile-first sites use: ``whatsapp://send?phone=…``, ``tg://resolve?domain=…``."""
+    if scheme == "whatsapp" and action == "send":
+        phone = "".join(ch for ch in query.get("phone", [""])[0] if ch.isdigit())
+        return ("whatsapp", f"https://wa.me/{phone}", phone) if len(phone) >= 7 else None
+    name = query.get("domain", [""])[0]
+    if scheme == "tg" and action == "resolve" and _HANDLE.match(name):
+        return "telegram", f"https://t.me/{name}", name.lower()
+    return None
+
+
 def classify_social(url: str) -> SocialProfile | None:
     """``(field, canonical URL, handle)`` when ``url`` is a profile on one of the 14 platforms."""
     try:
         parts = urlsplit(url.strip())
     except ValueError:
         return None
-    if parts.scheme.lower() not in {"http", "https", ""} or not parts.hostname:
+    scheme = parts.scheme.lower()
+    if scheme in {"whatsapp", "tg"}:
+        return _app_link(scheme, parts.netloc.lower(), parse_qs(parts.query))
+    if scheme not in {"http", "https", ""} or not parts.hostname:
         return None
     field = _platform(parts.hostname)
     if field is None:
