@@ -34,7 +34,7 @@ _TRAILING_POSTCODE = re.compile(
     r"|\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}$"
     r"|\bSingapore\s+\d{6}$"
     # India Post PIN after the town: "Andheri (East), Mumbai - 400069, Maharashtra".
-    r"|[A-Za-z .'()]{2,40}\s[-–]\s[1-9]\d{2}\s?\d{3}(?:,\s*[A-Za-z ]{3,30})?$"
+    r"|[A-Za-z)]\s[-–]\s[1-9]\d{2} ?\d{3}(?:,\s*[A-Za-z ]{3,30})?$"
 )
 # Japan Post: the postal mark and code start the address, which follows on the same line or
 # the next one ("〒143-0015 東京都大田区大森西3-14-8").
@@ -44,7 +44,7 @@ _STREET = re.compile(r"\d+\w?\s+\w+|\w+\.?\s*\d+\w?")
 _NOT_ADDRESS = re.compile(
     r"@|https?://|tel|fax|phone|©|\bIBAN\b|\bUSt|\bHRB|capital|kapital|€|\$|£|\bVAT\b|\bTVA\b|"
     # Company and tax registers (India, Singapore, Denmark, Finland, France, Australia, US).
-    r"\bGSTIN?\b|\bCIN\b|\bPAN\b|\bUEN\b|\bCVR\b|Y-tunnus|\bSIRE[NT]\b|\bABN\b|\bEIN\b",
+    r"(?-i:\b(?:GSTIN?|CIN|PAN|UEN|CVR|SIRE[NT]|ABN|EIN)\b)|Y-tunnus",
     re.IGNORECASE,
 )
 _LABEL = re.compile(r"^[^:\d]{2,30}:\s*")

@@ -178,7 +178,11 @@ def phones_from_text(text: str) -> list[PhoneCandidate]:
         text = _WIDE_DASH.sub("-", unicodedata.normalize("NFKC", text.replace("\uff0f", " / ")))
     found: list[PhoneCandidate] = []
     for match in _number_matches(text):
-        for number, start in _alternatives(match):
+        if " / " in match.group(0):
+            pieces = list(_alternatives(match))
+        else:
+            pieces = [(match.group(0).strip(" .-/"), match.start())]
+        for number, start in pieces:
             candidate = _candidate_at(text, number, start)
             if candidate is not None:
                 found.append(candidate)
