@@ -93,3 +93,14 @@ def test_an_address_shown_as_a_picture_is_read_from_its_alt_text() -> None:
         "https://acme.in/contact-us.html",
     )
     assert "export@acme.in" in facts.emails
+
+
+def test_labels_glued_to_their_value_by_inline_tags() -> None:
+    facts = parse_page(
+        '<html lang="en-AU"><body><li><span class="label">Phone</span>'
+        '<span class="value">0412 345 678</span></li><p><b>E-Mail</b>info@acme.com.au</p>'
+        "<p>SKU12345678</p></body></html>",
+        "https://acme.com.au/contact",
+    )
+    assert [p.raw for p in facts.phones] == ["0412 345 678"]
+    assert facts.emails == ["info@acme.com.au"]

@@ -44,6 +44,15 @@ class PhoneCandidate:
 # two numbers joined by a slash, which ``_alternatives`` splits.
 # En dashes and non-breaking hyphens too: WordPress turns "030 - 1234567" into "030 – 1234567".
 _NUMBER = re.compile(r"(?<![\w+/.-])(?:\+|00)?\(?\d[\d \t().\/\u2011\u2013-]{5,32}\d(?![\w/])")
+# A number may also follow a phone word with no gap: inline tags vanish without a space, so
+# "<strong>Phone</strong>0412 345 678" reads "Phone0412 345 678". The slower pattern runs only
+# on the lines where such a glued label stands.
+_GLUED_LABEL = re.compile(r"(?:[Tt]el|TEL|[Ff]on|[Pp]hone|PHONE|[Mm]obile?|[Ff]ax|FAX|Tél)[+(\d]")
+_NUMBER_AFTER_LABEL = re.compile(
+    r"(?:(?<![\w+/.-])|(?<=[Tt]el)|(?<=TEL)|(?<=[Ff]on)|(?<=[Pp]hone)|(?<=PHONE)|(?<=[Mm]obile)"
+    r"|(?<=[Mm]obil)|(?<=[Ff]ax)|(?<=FAX)|(?<=Tél))"
+    r"(?:\+|00)?\(?\d[\d \t().\/\u2011\u2013-]{5,32}\d(?![\w/])"
+)
 # A cheap superset of ``_NUMBER`` (it starts with a character set, which the engine scans
 # for fast): it only says which lines are worth the exact pattern.
 # Its digits are ASCII plus the native digits libphonenumber reads (Arabic-Indic, Persian,
@@ -168,7 +177,12 @@ def _number_matches(text: str) -> Iterator[re.Match[str]]:
         line_end = text.find("\n", coarse.end())
         if line_end < 0:
             line_end = len(text)
-        yield from _NUMBER.finditer(text, line_start, line_end)
+        # Checked only when a letter touches the digit run, which is rare.
+        glued = (
+            text[coarse.start() - 1 : coarse.start()].isalpha()
+            and _GLUED_LABEL.search(text, line_start, line_end) is not None
+        )
+        yield from (_NUMBER_AFTER_LABEL if glued else _NUMBER).finditer(text, line_start, line_end)
 
 
 def phones_from_text(text: str) -> list[PhoneCandidate]:
