@@ -119,3 +119,9 @@ def test_chat_and_consent_vendors_are_not_contacts() -> None:
 def test_accented_domains_are_read_other_scripts_end_the_address() -> None:
     assert emails_from_text("E-Mail: info@müller-bau.ch") == ["info@müller-bau.ch"]
     assert emails_from_text("メール info@acme.co.jpまで") == ["info@acme.co.jp"]
+
+
+def test_form_placeholders_on_free_mail() -> None:
+    assert not is_contact_email("example@gmail.com")
+    assert not is_contact_email("youremailaddress@gmail.com")
+    assert is_contact_email("acmebakery@gmail.com")

@@ -242,6 +242,12 @@ _PLACEHOLDER_LOCALS = frozenset(
         "seu.email",
         "xxx",
         "test",
+        "example",
+        "sample",
+        "your.email",
+        "youremailaddress",
+        "emailaddress",
+        "email.address",
     ]
 )
 # Error reporting and site-builder infrastructure that leaks addresses into every page.
