@@ -22,7 +22,9 @@ from spidernest.services.site.result import SOCIAL_FIELDS, PhoneDetail, TeamMemb
 
 __all__ = ["Contacts", "assemble_contacts"]
 
-_MAX_ADDRESSES = 10
+# A guard, not a judgement: a chain's branch page lists a dozen or more stores, each of them
+# a way to reach the company.
+_MAX_ADDRESSES = 25
 _CHAT_FIELDS = frozenset({"whatsapp", "telegram", "discord"})
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 
