@@ -88,3 +88,17 @@ def test_a_free_mail_address_does_not_make_every_free_mail_address_the_sites() -
         pages, site_url="https://acmebakery.co.uk/", host="acmebakery.co.uk"
     )
     assert contacts.emails == ["acmebakery@gmail.com"]
+
+
+def test_a_law_firms_partners_page_lists_its_own_people() -> None:
+    contact = '<html lang="en"><body><p>Main: (212) 555-0100, intake@hl-law.com</p></body></html>'
+    partners = """<html lang="en"><body><h1>Partners</h1>
+<p>Margaret Hargrove, D: 212.555.0142, <a href="mailto:mh@hl-law.com">mh@hl-law.com</a></p>
+<p><a href="/partners/margaret-hargrove/">Full bio</a></p></body></html>"""
+    pages = [
+        parse_page(contact, "https://hl-law.com/contact/"),
+        parse_page(partners, "https://hl-law.com/partners/"),
+    ]
+    contacts = assemble_contacts(pages, site_url="https://hl-law.com/", host="hl-law.com")
+    assert contacts.emails == ["intake@hl-law.com", "mh@hl-law.com"]
+    assert [p.e164 for p in contacts.phones] == ["+12125550100", "+12125550142"]

@@ -12,11 +12,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from spidernest.services.site.country import guess_region
-from spidernest.services.site.domains import is_free_mail_domain, registrable_domain
+from spidernest.services.site.domains import is_free_mail_domain, registrable_domain, site_key
 from spidernest.services.site.extract.addresses import country_of_address
 from spidernest.services.site.extract.emails import is_authority_domain, is_contact_email
 from spidernest.services.site.extract.phones import PhoneCandidate, validate_phone
-from spidernest.services.site.links import is_post_url, is_third_party_page
+from spidernest.services.site.links import is_partner_list, is_post_url, is_third_party_page
 from spidernest.services.site.page import PageFacts
 from spidernest.services.site.result import SOCIAL_FIELDS, PhoneDetail, TeamMember
 
@@ -43,7 +43,46 @@ class Contacts:
     region: str | None = None
 
 
-def _emails(pages: list[PageFacts], site_domain: str) -> tuple[list[str], int]:
+def _own_mail_domains(pages: list[PageFacts], site_domain: str) -> set[str]:
+    """The site's mail domains: its own, and those of the addresses it states as its contacts.
+
+    A shop at acme.de writing from acme-group.com: "dpo@acme-group.com" in its privacy policy
+    is then the site's too. Authorities and free mail providers never become the site's.
+    """
+    domains = {site_domain}
+    for page in pages:
+        if is_post_url(page.url) or is_third_party_page(page.url):
+            continue
+        for email in page.emails:
+            domain = registrable_domain(email.rpartition("@")[2])
+            if (
+                is_contact_email(email)
+                and not is_authority_domain(domain)
+                and not is_free_mail_domain(domain)
+            ):
+                domains.add(domain)
+    return domains
+
+
+def _about_others(page: PageFacts, own_domains: set[str]) -> bool:
+    """Whether a page speaks for other organisations: privacy policies, partner lists.
+
+    A page named like a partner list is one when it links to other sites or writes to other
+    domains; a law firm's "/partners" page, naming its own partners, is not.
+    """
+    if not is_third_party_page(page.url):
+        return False
+    if not is_partner_list(page.url):
+        return True
+    home = site_key(page.url)
+    return any(site_key(link.url) != home for link in page.links) or any(
+        registrable_domain(e.rpartition("@")[2]) not in own_domains for e in page.emails
+    )
+
+
+def _emails(
+    pages: list[PageFacts], site_domain: str, own_domains: set[str]
+) -> tuple[list[str], int]:
     candidates = list(dict.fromkeys(email for page in pages for email in page.emails))
     kept = [email for email in candidates if is_contact_email(email)]
     # Another domain's address that only articles, privacy policies or partner lists
@@ -51,18 +90,10 @@ def _emails(pages: list[PageFacts], site_domain: str) -> tuple[list[str], int]:
     stated = {
         e
         for page in pages
-        if not is_post_url(page.url) and not is_third_party_page(page.url)
+        if not is_post_url(page.url) and not _about_others(page, own_domains)
         for e in page.emails
     }
-    # The site's mail domains: its own, and those of the addresses it states as its contacts
-    # (a shop at acme.de writing from acme-group.com): "dpo@acme-group.com" in the privacy
-    # policy is then the site's too.
     domains = {e: registrable_domain(e.rpartition("@")[2]) for e in kept}
-    own_domains = {site_domain} | {
-        domain
-        for e, domain in domains.items()
-        if e in stated and not is_authority_domain(domain) and not is_free_mail_domain(domain)
-    }
     own = [e for e in kept if domains[e] == site_domain]
     others = [
         e
@@ -74,13 +105,13 @@ def _emails(pages: list[PageFacts], site_domain: str) -> tuple[list[str], int]:
 
 
 def _phones(
-    pages: list[PageFacts], region: str | None
+    pages: list[PageFacts], region: str | None, own_domains: set[str]
 ) -> tuple[list[PhoneDetail], list[PhoneDetail]]:
     phones: dict[str, PhoneDetail] = {}
     faxes: dict[str, PhoneDetail] = {}
     seen: set[PhoneCandidate] = set()  # the footer's number, once per page: validated once
     for page in pages:
-        if is_third_party_page(page.url):
+        if _about_others(page, own_domains):
             continue  # the authority's or a partner's number; the site's own stands elsewhere
         is_post = is_post_url(page.url)
         for candidate in page.phones:
@@ -159,7 +190,8 @@ def _team(pages: list[PageFacts]) -> list[TeamMember]:
 def assemble_contacts(pages: list[PageFacts], *, site_url: str, host: str) -> Contacts:
     """Merge the facts of every page of one site into its contacts."""
     site_domain = registrable_domain(host)
-    emails, total = _emails(pages, site_domain)
+    own_domains = _own_mail_domains(pages, site_domain)
+    emails, total = _emails(pages, site_domain, own_domains)
     addresses = _addresses(pages)
     region = guess_region(
         host,
@@ -173,7 +205,7 @@ def assemble_contacts(pages: list[PageFacts], *, site_url: str, host: str) -> Co
         ),
         postcode_countries=[c for a in addresses if (c := country_of_address(a)) is not None],
     )
-    phones, faxes = _phones(pages, region)
+    phones, faxes = _phones(pages, region, own_domains)
     return Contacts(
         emails=emails,
         total_emails_found=total,

@@ -20,6 +20,7 @@ __all__ = [
     "Target",
     "expand_targets",
     "has_skipped_extension",
+    "is_partner_list",
     "is_post_url",
     "is_third_party_page",
     "is_trap",
@@ -218,13 +219,25 @@ def is_third_party_page(url: str) -> bool:
 
     The numbers and other domains' addresses that only such pages state are not the site's.
     """
-    segments = [seg for seg in urlsplit(url).path.split("/") if seg]
-    if not segments:
-        return False
-    last = _slug(segments[-1]).rsplit(".", 1)[0]
-    if _OWN_SLUG.search(last):
+    last = _last_slug(url)
+    if not last or _OWN_SLUG.search(last):
         return False
     return bool(_PRIVACY_SLUG.search(last) or _OTHERS_SLUG.fullmatch(last))
+
+
+def is_partner_list(url: str) -> bool:
+    """Whether ``url`` is named like a partner, client or reference list (``/our-partners``).
+
+    A law firm's ``/partners`` page lists its own partners, so the name alone does not decide
+    (see ``assemble``).
+    """
+    last = _last_slug(url)
+    return bool(last) and not _OWN_SLUG.search(last) and bool(_OTHERS_SLUG.fullmatch(last))
+
+
+def _last_slug(url: str) -> str:
+    segments = [seg for seg in urlsplit(url).path.split("/") if seg]
+    return _slug(segments[-1]).rsplit(".", 1)[0] if segments else ""
 
 
 @dataclass(frozen=True, slots=True)
