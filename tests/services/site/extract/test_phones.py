@@ -144,6 +144,11 @@ def test_a_number_beside_an_authoritys_address_is_theirs() -> None:
         phones_from_text("Datenschutzbehörde\nTelefon: +43 1 52 152-0\nE-Mail: dsb@dsb.gv.at") == []
     )
     assert len(phones_from_text("Tel: 030 1234567\nMail: info@acme.de")) == 1
+    imprint = (
+        "Tel: +43 662 876543, Aufsichtsbehörde: Bezirkshauptmannschaft Salzburg, "
+        "bh-salzburg@salzburg.gv.at"
+    )
+    assert len(phones_from_text(imprint)) == 1
 
 
 @pytest.mark.parametrize(

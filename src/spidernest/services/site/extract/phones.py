@@ -234,7 +234,7 @@ def _candidate_at(text: str, number: str, start: int) -> PhoneCandidate | None:
         # The label sits on the line above (<dt>Fax</dt><dd>…</dd>): read that line instead.
         line_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
     before = text[max(line_start, start - _CONTEXT) : start] + "0"
-    if _IBAN_TAIL.search(before) or _near_authority_email(text, start):
+    if _IBAN_TAIL.search(before) or _near_authority_email(text, start, start + len(number)):
         return None
     kind = _kind_before(before)
     blocked = _BLOCK_WORDS.search(before)
@@ -247,20 +247,23 @@ def _candidate_at(text: str, number: str, start: int) -> PhoneCandidate | None:
     return PhoneCandidate(raw=number, source="text", kind=kind)
 
 
-def _near_authority_email(text: str, start: int) -> bool:
-    """Whether the first e-mail from the number's line on (two lines at most) is an authority's.
+def _near_authority_email(text: str, start: int, end: int) -> bool:
+    """Whether the first e-mail close to a number (same paragraph) is an authority's.
 
-    The nearest address decides: a studio's line "+353 1 678 9012, studio@acme.ie" stays the
-    studio's even when the authority's paragraph follows.
+    Close means from the number's line (at most 60 characters before it) to at most 40
+    characters after it, over two line breaks at most. The nearest address decides: a studio's
+    line "+353 1 678 9012, studio@acme.ie" stays the studio's even when the authority's
+    paragraph follows, and "Tel: +43 662 876543, Aufsichtsbehörde: Bezirkshauptmannschaft
+    Salzburg, bh@salzburg.gv.at" keeps the firm's number.
     """
-    line_start = text.rfind("\n", 0, start) + 1
-    high = start
+    low = max(text.rfind("\n", 0, start) + 1, start - 60)
+    high = end
     for _ in range(3):
         high = text.find("\n", high + 1)
         if high < 0:
             high = len(text)
             break
-    window = text[line_start:high]
+    window = text[low : min(high, end + 40)]
     if "@" not in window:
         return False
     first = _MAIL_DOMAIN.search(window)
