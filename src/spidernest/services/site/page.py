@@ -31,7 +31,11 @@ from spidernest.services.site.extract.phones import (
     phone_from_tel,
     phones_from_text,
 )
-from spidernest.services.site.extract.placement import icon_groups, in_credit_line
+from spidernest.services.site.extract.placement import (
+    icon_groups,
+    in_credit_line,
+    is_follow_link,
+)
 from spidernest.services.site.extract.social import SocialProfile, classify_social
 from spidernest.services.site.extract.text import flatten_html
 from spidernest.services.site.spa import looks_client_rendered
@@ -152,7 +156,8 @@ def _read_links(tree: LexborHTMLParser, base: str, facts: PageFacts) -> None:
                 facts.links.append(Link(absolute, node.text(deep=True, strip=True)[:200]))
     grouped = icon_groups(icons)
     for social, node, in_chrome in icons:
-        facts.socials.append(SocialSighting(*social, in_chrome=in_chrome or id(node) in grouped))
+        site_own = in_chrome or id(node) in grouped or is_follow_link(node)
+        facts.socials.append(SocialSighting(*social, in_chrome=site_own))
 
 
 def _read_contact_link(href: str, lowered: str, facts: PageFacts) -> bool:

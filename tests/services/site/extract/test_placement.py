@@ -8,6 +8,7 @@ from spidernest.services.site.extract.placement import (
     icon_groups,
     in_credit_line,
     in_person_card,
+    is_follow_link,
     is_icon_link,
 )
 from spidernest.services.site.extract.social import classify_social
@@ -66,3 +67,18 @@ def test_a_small_footer_div_with_a_credit_line_keeps_the_site_icons() -> None:
     assert agency is not None
     assert not in_credit_line(own)
     assert in_credit_line(agency)
+
+
+def test_a_follow_button_is_the_sites_own_account() -> None:
+    tree = LexborHTMLParser(
+        '<main><a id="feed" href="https://instagram.com/bakery_lisa">Follow on Instagram</a>'
+        '<a id="quote" href="https://x.com/jane">Follow @jane on X</a>'
+        '<a id="plain" href="https://x.com/bob">Bob</a></main>'
+    )
+    feed, quote, plain = (tree.css_first(f"#{name}") for name in ("feed", "quote", "plain"))
+    assert feed is not None
+    assert quote is not None
+    assert plain is not None
+    assert is_follow_link(feed)
+    assert not is_follow_link(quote)
+    assert not is_follow_link(plain)

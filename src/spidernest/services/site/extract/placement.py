@@ -13,7 +13,7 @@ from selectolax.lexbor import LexborNode
 
 from spidernest.services.site.extract.social import SocialProfile
 
-__all__ = ["icon_groups", "in_credit_line", "in_person_card", "is_icon_link"]
+__all__ = ["icon_groups", "in_credit_line", "in_person_card", "is_follow_link", "is_icon_link"]
 
 # Credit lines name another company (the web agency, a photographer): their profiles are not
 # the site's. Matched in the few lines around a social link, in the languages we read.
@@ -35,6 +35,13 @@ _CREDIT_CONTEXT_CHARS = 300
 _PLATFORM_LABELS = frozenset(
     ["x", "fb", "ig", "yt", "facebook-f", "linkedin-in", "twitter-x", "x-twitter", "follow us"]
 )
+# A call to follow ("Follow us on Instagram", "Folgen Sie uns", "Suivez-nous") invites the
+# reader to the site's own account, wherever the button stands (a feed widget on the home page).
+_FOLLOW = re.compile(
+    r"\b(?:follow|folge|folgen|suivez|suivre|síguenos|siguenos|seguici|seguinos|siga-nos|"
+    r"volg|obserwuj|följ|følg|seuraa)\b",
+    re.IGNORECASE,
+)
 # Class, id or itemtype words of a person's card (team pages, author boxes).
 _PERSON_CARD = re.compile(
     r"team|member|author|byline|\bbio\b|person|people|staff|speaker|employee|mitarbeiter|"
@@ -55,6 +62,18 @@ def is_icon_link(field: str, node: LexborNode) -> bool:
     """
     text = node.text(deep=True, strip=True).lower()
     return not text or (len(text) <= 30 and (field in text or text in _PLATFORM_LABELS))
+
+
+def is_follow_link(node: LexborNode) -> bool:
+    """A short link that asks the reader to follow the account ("Follow us on Instagram")."""
+    text = node.text(deep=True, strip=True)
+    # "Follow @jane on X" in an article names someone else's account.
+    return (
+        len(text) <= 40
+        and "@" not in text
+        and _FOLLOW.search(text) is not None
+        and not in_person_card(node)
+    )
 
 
 def in_person_card(node: LexborNode) -> bool:
