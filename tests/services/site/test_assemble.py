@@ -102,3 +102,12 @@ def test_a_law_firms_partners_page_lists_its_own_people() -> None:
     contacts = assemble_contacts(pages, site_url="https://hl-law.com/", host="hl-law.com")
     assert contacts.emails == ["intake@hl-law.com", "mh@hl-law.com"]
     assert [p.e164 for p in contacts.phones] == ["+12125550100", "+12125550142"]
+
+
+def test_a_number_beside_another_sites_name_is_that_sites() -> None:
+    insurance = """<html lang="en"><body><p>Financing through CareCredit: apply at
+carecredit.com or call 800-677-0718.</p><p>Call us: (512) 448-2210 · hello@smiles.com</p>
+</body></html>"""
+    pages = [parse_page(insurance, "https://smiles.com/insurance")]
+    contacts = assemble_contacts(pages, site_url="https://smiles.com/", host="smiles.com")
+    assert [p.e164 for p in contacts.phones] == ["+15124482210"]

@@ -117,6 +117,8 @@ def _phones(
         for candidate in page.phones:
             if is_post and candidate.source == "text":
                 continue  # "call the grant agency on …" in an article: not the site's number
+            if candidate.near and registrable_domain(candidate.near) not in own_domains:
+                continue  # "apply at carecredit.com or call 800-677-0718": the lender's number
             if candidate in seen:
                 continue
             seen.add(candidate)

@@ -21,6 +21,7 @@ from urllib.parse import unquote
 import phonenumbers
 from phonenumbers import PhoneNumberFormat, PhoneNumberType
 
+from spidernest.services.site.domains import has_public_suffix, is_free_mail_domain
 from spidernest.services.site.extract.emails import is_authority_domain
 from spidernest.services.site.result import PhoneDetail
 
@@ -32,12 +33,17 @@ Source = Literal["tel", "jsonld", "text"]
 
 @dataclass(frozen=True, slots=True)
 class PhoneCandidate:
-    """A number as written on the page, where it came from, and whether it is a fax."""
+    """A number as written on the page, where it came from, and whether it is a fax.
+
+    ``near`` is the web or mail domain its paragraph names first (text numbers only):
+    "apply at carecredit.com or call 800-677-0718" gives the lender's number, not the site's.
+    """
 
     raw: str
     source: Source
     kind: Kind = "phone"
     labeled: bool = True
+    near: str | None = None
 
 
 # Digits with the separators people use; bounded, so the scan stays linear. Long enough for
@@ -99,8 +105,11 @@ _CONTEXT = 32
 # ascending digits or seven equal ones.
 _PLACEHOLDER = re.compile(r"123456789|(\d)\1{6}")
 # A privacy policy's paragraph on the supervisory authority gives its number beside its
-# address (info@edoeb.admin.ch): a number whose nearest e-mail is an authority's is theirs.
-_MAIL_DOMAIN = re.compile(r"@([A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,24})")
+# address (info@edoeb.admin.ch), a financing blurb its lender's beside its site
+# (carecredit.com): the domain named nearest a number tells whose it is.
+_DOMAIN_MENTION = re.compile(
+    r"(?<![\w.-])(?:[\w.+-]{1,64}@|https?://|www\.)?((?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24})\b"
+)
 # Japanese and Chinese pages write numbers in full-width forms (ＴＥＬ：０３−３７５４−１２３４),
 # often with a minus sign or the katakana long mark as the dash.
 _WIDE_DIGIT = re.compile("[\uff10-\uff19]")
@@ -234,7 +243,10 @@ def _candidate_at(text: str, number: str, start: int) -> PhoneCandidate | None:
         # The label sits on the line above (<dt>Fax</dt><dd>…</dd>): read that line instead.
         line_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
     before = text[max(line_start, start - _CONTEXT) : start] + "0"
-    if _IBAN_TAIL.search(before) or _near_authority_email(text, start, start + len(number)):
+    if _IBAN_TAIL.search(before):
+        return None
+    near = _nearest_domain(text, start, start + len(number))
+    if near is not None and is_authority_domain(near):
         return None
     kind = _kind_before(before)
     blocked = _BLOCK_WORDS.search(before)
@@ -242,19 +254,19 @@ def _candidate_at(text: str, number: str, start: int) -> PhoneCandidate | None:
         return None
     if kind is None:
         if _looks_like_phone(number):
-            return PhoneCandidate(raw=number, source="text", labeled=False)
+            return PhoneCandidate(raw=number, source="text", labeled=False, near=near)
         return None
-    return PhoneCandidate(raw=number, source="text", kind=kind)
+    return PhoneCandidate(raw=number, source="text", kind=kind, near=near)
 
 
-def _near_authority_email(text: str, start: int, end: int) -> bool:
-    """Whether the first e-mail close to a number (same paragraph) is an authority's.
+def _nearest_domain(text: str, start: int, end: int) -> str | None:
+    """The first web or mail domain named close to a number (its paragraph), if any.
 
     Close means from the number's line (at most 60 characters before it) to at most 40
-    characters after it, over two line breaks at most. The nearest address decides: a studio's
-    line "+353 1 678 9012, studio@acme.ie" stays the studio's even when the authority's
+    characters after it, over two line breaks at most. The nearest mention decides: a studio's
+    line "+353 1 678 9012, studio@acme.ie" stays the studio's even when an authority's
     paragraph follows, and "Tel: +43 662 876543, Aufsichtsbehörde: Bezirkshauptmannschaft
-    Salzburg, bh@salzburg.gv.at" keeps the firm's number.
+    Salzburg, bh@salzburg.gv.at" keeps the firm's number. Free mail providers name nobody.
     """
     low = max(text.rfind("\n", 0, start) + 1, start - 60)
     high = end
@@ -263,11 +275,15 @@ def _near_authority_email(text: str, start: int, end: int) -> bool:
         if high < 0:
             high = len(text)
             break
-    window = text[low : min(high, end + 40)]
-    if "@" not in window:
-        return False
-    first = _MAIL_DOMAIN.search(window)
-    return first is not None and is_authority_domain(first.group(1))
+    if "." not in text[low:high]:
+        return None
+    for mention in _DOMAIN_MENTION.finditer(text, low, high):
+        if mention.start() > end + 40:
+            break
+        domain = mention.group(1).lower()
+        if has_public_suffix(domain) and not is_free_mail_domain(domain):
+            return domain
+    return None
 
 
 def _last_kind_end(before: str) -> int:
