@@ -173,3 +173,10 @@ def test_a_vanity_tel_link_is_read_off_the_keypad() -> None:
     detail = validate_phone(candidate, "US")
     assert detail is not None
     assert detail.e164 == "+18005293476"
+
+
+def test_the_domain_named_beside_a_number() -> None:
+    [lender] = phones_from_text("apply at carecredit.com or call 800-677-0718.")
+    assert lender.near == "carecredit.com"
+    [own] = phones_from_text("Tel 030 1234567 · www.facebook.com/acme · acme.shop@gmail.com")
+    assert own.near is None

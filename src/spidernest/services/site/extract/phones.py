@@ -107,6 +107,13 @@ _PLACEHOLDER = re.compile(r"123456789|(\d)\1{6}")
 # A privacy policy's paragraph on the supervisory authority gives its number beside its
 # address (info@edoeb.admin.ch), a financing blurb its lender's beside its site
 # (carecredit.com): the domain named nearest a number tells whose it is.
+# Platforms a footer names beside the site's own number ("Tel … · facebook.com/acme"): they
+# speak for nobody else.
+_PLATFORMS = (
+    "facebook.com", "instagram.com", "linkedin.com", "twitter.com", "x.com", "youtube.com",
+    "tiktok.com", "pinterest.com", "wa.me", "whatsapp.com", "t.me", "google.com", "goo.gl",
+    "yelp.com", "tripadvisor.com", "xing.com",
+)  # fmt: skip
 _DOMAIN_MENTION = re.compile(
     r"(?<![\w.-])(?:[\w.+-]{1,64}@|https?://|www\.)?((?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24})\b"
 )
@@ -281,6 +288,8 @@ def _nearest_domain(text: str, start: int, end: int) -> str | None:
         if mention.start() > end + 40:
             break
         domain = mention.group(1).lower()
+        if any(domain == p or domain.endswith("." + p) for p in _PLATFORMS):
+            continue
         if has_public_suffix(domain) and not is_free_mail_domain(domain):
             return domain
     return None
