@@ -5,7 +5,11 @@ names the site and the contact that went missing or crept in. The sites imitate 
 small businesses run on — WordPress with Elementor, Shopify, Squarespace, TYPO3, hand-written
 pages — in several countries, with their decoys: placeholders, web-agency credits, share
 buttons, commenters' addresses, authorities named in privacy policies, register and tax
-numbers, prices, barcodes and dates.
+numbers, prices, barcodes and dates. Later sites bring what a second pair of eyes found
+missing: full-width Japanese forms and 〒 addresses, North American direct dials and vanity
+numbers, Cloudflare-only addresses behind a consent banner and a chat widget, branch pages
+of multi-location firms, partner and client lists with the partners' own contacts, e-mails
+shown as images, theme placeholders, and a lender's number beside its domain.
 """
 
 from __future__ import annotations
