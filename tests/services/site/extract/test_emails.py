@@ -125,3 +125,9 @@ def test_form_placeholders_on_free_mail() -> None:
     assert not is_contact_email("example@gmail.com")
     assert not is_contact_email("youremailaddress@gmail.com")
     assert is_contact_email("acmebakery@gmail.com")
+
+
+def test_german_a_and_french_arobase_obfuscations() -> None:
+    assert emails_from_text("E-Mail: info(a)acme.de") == ["info@acme.de"]
+    assert emails_from_text("contact arobase acme point fr") == ["contact@acme.fr"]
+    assert emails_from_text("Punkt (a) und (b) gelten") == []

@@ -39,13 +39,13 @@ _BRACKETS_CLOSE = r"[\]\)\}>»]"
 # "info [at] acme [dot] de", "info(at)acme.de", "info {ät} acme (punkt) de" in the languages
 # our users' sites are written in.
 _AT = re.compile(
-    rf"\s*{_BRACKETS_OPEN}\s*(?:at|ät|@|arroba|chez|snabel-a|malpa|małpa|apenstaartje|"
+    rf"\s*{_BRACKETS_OPEN}\s*(?:at|ät|a|@|arroba|chez|snabel-a|malpa|małpa|apenstaartje|"
     rf"klammeraffe|chiocciola)\s*{_BRACKETS_CLOSE}\s*",
     re.IGNORECASE,
 )
 # The same words without the surrounding-space scan: a cheap test whether to deobfuscate.
 _AT_TRIGGER = re.compile(
-    rf"{_BRACKETS_OPEN}\s*(?:at|ät|@|arroba|chez|snabel-a|malpa|małpa|apenstaartje|"
+    rf"{_BRACKETS_OPEN}\s*(?:at|ät|a|@|arroba|chez|snabel-a|malpa|małpa|apenstaartje|"
     rf"klammeraffe|chiocciola)\s*{_BRACKETS_CLOSE}",
     re.IGNORECASE,
 )
@@ -54,12 +54,13 @@ _DOT = re.compile(
     rf"{_BRACKETS_CLOSE}\s*",
     re.IGNORECASE,
 )
-# "info at acme dot com" (bare words): only with at least one " dot " to stay precise.
+# "info at acme dot com", "contact arobase acme point fr" (bare words): only with at least one
+# " dot " / " point " to stay precise. German "info(a)acme.de" is a bracketed "a" (_AT).
 _WORDY = re.compile(
-    r"(?<![\w.+-])([A-Za-z0-9][\w.+-]{0,63})\s+(?:at|AT)\s+"
-    r"([A-Za-z0-9-]{1,63}(?:\s+(?:dot|DOT)\s+[A-Za-z0-9-]{1,63}){1,4})\b"
+    r"(?<![\w.+-])([A-Za-z0-9][\w.+-]{0,63})\s+(?:at|AT|arobase)\s+"
+    r"([A-Za-z0-9-]{1,63}(?:\s+(?:dot|DOT|point)\s+[A-Za-z0-9-]{1,63}){1,4})\b"
 )
-_WORDY_DOT = re.compile(r"\s+(?:dot|DOT)\s+")
+_WORDY_DOT = re.compile(r"\s+(?:dot|DOT|point)\s+")
 # "info @ acme.de" with spaces around the sign.
 _SPACED_AT = re.compile(
     r"(?<![\w.+-])([A-Za-z0-9][\w.+-]{0,63}) @ ([A-Za-z0-9-]{1,63}\.[\w.-]{2,})"
@@ -401,6 +402,7 @@ def emails_from_text(text: str) -> list[str]:
         found.extend(_candidates(unicodedata.normalize("NFKC", _lines_at(text, wide))))
     # The obfuscations _deobfuscate reads: bracketed words, a spaced sign, " dot " (_WORDY).
     triggers = _find_all(text, " dot ") + _find_all(text, " DOT ") + _find_all(text, " @ ")
+    triggers += _find_all(text, " arobase ")
     triggers += [match.start() for match in _AT_TRIGGER.finditer(text)]
     if triggers:
         lines = _lines_at(text, triggers)
