@@ -111,3 +111,12 @@ carecredit.com or call 800-677-0718.</p><p>Call us: (512) 448-2210 · hello@smil
     pages = [parse_page(insurance, "https://smiles.com/insurance")]
     contacts = assemble_contacts(pages, site_url="https://smiles.com/", host="smiles.com")
     assert [p.e164 for p in contacts.phones] == ["+15124482210"]
+
+
+def test_a_fax_in_a_tel_link_stays_a_fax() -> None:
+    contact = """<html lang="de"><body><p>Telefon: <a href="tel:+49301234567">030 1234567</a></p>
+<p>Fax: <a href="tel:+49301234568">030 1234568</a></p></body></html>"""
+    pages = [parse_page(contact, "https://acme.de/kontakt")]
+    contacts = assemble_contacts(pages, site_url="https://acme.de/", host="acme.de")
+    assert [p.e164 for p in contacts.phones] == ["+49301234567"]
+    assert [p.e164 for p in contacts.faxes] == ["+49301234568"]

@@ -109,29 +109,49 @@ def _phones(
 ) -> tuple[list[PhoneDetail], list[PhoneDetail]]:
     phones: dict[str, PhoneDetail] = {}
     faxes: dict[str, PhoneDetail] = {}
-    seen: set[PhoneCandidate] = set()  # the footer's number, once per page: validated once
+    # The footer's number, once per page: validated once.
+    seen: set[tuple[PhoneCandidate, bool]] = set()
+    written_as_phone: set[str] = set()  # numbers offered as phones outside tel: links
     for page in pages:
         if _about_others(page, own_domains):
             continue  # the authority's or a partner's number; the site's own stands elsewhere
         is_post = is_post_url(page.url)
         for candidate in page.phones:
-            if is_post and candidate.source == "text":
-                continue  # "call the grant agency on …" in an article: not the site's number
+            # "call the grant agency on …" in an article: not the site's number, though its
+            # "Telefon:" label still says that the number is a phone.
+            in_article = is_post and candidate.source == "text"
+            if (in_article and candidate.kind != "phone") or (candidate, in_article) in seen:
+                continue
             if candidate.near and registrable_domain(candidate.near) not in own_domains:
                 continue  # "apply at carecredit.com or call 800-677-0718": the lender's number
-            if candidate in seen:
-                continue
-            seen.add(candidate)
+            seen.add((candidate, in_article))
             detail = validate_phone(candidate, region)
             if detail is None or detail.e164 is None:
                 continue
-            target = faxes if candidate.kind == "fax" else phones
-            target.setdefault(detail.e164, detail)
-    # A number the site also offers as a phone (a tel: link, a "Tel." label) is a phone.
+            if candidate.kind == "phone" and candidate.source != "tel":
+                written_as_phone.add(detail.e164)
+            if not in_article:
+                target = faxes if candidate.kind == "fax" else phones
+                target.setdefault(detail.e164, detail)
+    _settle_faxes(phones, faxes, written_as_phone)
+    return list(phones.values()), list(faxes.values())
+
+
+def _settle_faxes(
+    phones: dict[str, PhoneDetail], faxes: dict[str, PhoneDetail], written_as_phone: set[str]
+) -> None:
+    """A number found both as a phone and as a fax is one of them.
+
+    A number the site also offers as a phone (a "Tel." label, JSON-LD ``telephone``) is a
+    phone. A tel: link alone does not make a fax a phone: themes and mobile browsers link
+    every number, "Fax: <a href="tel:…">030 123458</a>" included.
+    """
     for e164 in list(faxes):
         if e164 in phones and phones[e164].type != "fax":
-            del faxes[e164]
-    return list(phones.values()), list(faxes.values())
+            if e164 in written_as_phone:
+                del faxes[e164]
+            else:
+                del phones[e164]
 
 
 def _tokens(address: str) -> frozenset[str]:
