@@ -180,3 +180,6 @@ def test_the_domain_named_beside_a_number() -> None:
     assert lender.near == "carecredit.com"
     [own] = phones_from_text("Tel 030 1234567 · www.facebook.com/acme · acme.shop@gmail.com")
     assert own.near is None
+    # Two inline blocks run together name no domain, though .tel is a real suffix.
+    [run_together] = phones_from_text("Kontakt.Tel: 030 1234567")
+    assert run_together.near is None

@@ -104,9 +104,6 @@ _CONTEXT = 32
 # 01 23 45 67 89, (555) 555-5555, +1 800 000 0000. No real number holds a run of nine
 # ascending digits or seven equal ones.
 _PLACEHOLDER = re.compile(r"123456789|(\d)\1{6}")
-# A privacy policy's paragraph on the supervisory authority gives its number beside its
-# address (info@edoeb.admin.ch), a financing blurb its lender's beside its site
-# (carecredit.com): the domain named nearest a number tells whose it is.
 # Platforms a footer names beside the site's own number ("Tel … · facebook.com/acme"): they
 # speak for nobody else.
 _PLATFORMS = (
@@ -114,8 +111,13 @@ _PLATFORMS = (
     "tiktok.com", "pinterest.com", "wa.me", "whatsapp.com", "t.me", "google.com", "goo.gl",
     "yelp.com", "tripadvisor.com", "xing.com",
 )  # fmt: skip
+# A privacy policy's paragraph on the supervisory authority gives its number beside its
+# address (info@edoeb.admin.ch), a financing blurb its lender's beside its site
+# (carecredit.com): the domain named nearest a number tells whose it is.
+# The suffix is lowercase, as written domains are: "Kontakt.Tel: 030 …" (two inline blocks run
+# together) names no domain, though .tel is a real suffix.
 _DOMAIN_MENTION = re.compile(
-    r"(?<![\w.-])(?:[\w.+-]{1,64}@|https?://|www\.)?((?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24})\b"
+    r"(?<![\w.-])(?:[\w.+-]{1,64}@|https?://|www\.)?((?:[A-Za-z0-9-]{1,63}\.){1,8}[a-z]{2,24})\b"
 )
 # Japanese and Chinese pages write numbers in full-width forms (ＴＥＬ：０３−３７５４−１２３４),
 # often with a minus sign or the katakana long mark as the dash.
