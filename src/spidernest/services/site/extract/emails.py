@@ -346,7 +346,7 @@ def _candidates(text: str) -> list[str]:
     for match in _EMAIL.finditer(text):
         raw = _trim_glued_suffix(match.group(0))
         address = normalize_email(raw)
-        if address.startswith("e-mail") and address[6] != "@":
+        if address.startswith("e-mail") and address[6].isalnum():
             # "<b>E-Mail</b>info@acme.de" flattens to "E-Mailinfo@acme.de": the label is glued.
             address = address[6:]
         if not has_public_suffix(address.rpartition("@")[2]):
