@@ -104,3 +104,17 @@ def test_labels_glued_to_their_value_by_inline_tags() -> None:
     )
     assert [p.raw for p in facts.phones] == ["0412 345 678"]
     assert facts.emails == ["info@acme.com.au"]
+
+
+def test_several_numbers_in_one_json_ld_string() -> None:
+    markup = (
+        '<html><head><script type="application/ld+json">{"@context": "https://schema.org",'
+        ' "@type": "Dentist", "telephone": "030/1234567",'
+        ' "faxNumber": "+1 512 448 2211 / +1 512 448 2212"}</script></head><body></body></html>'
+    )
+    facts = parse_page(markup, "https://smiles.com/")
+    assert [(p.raw, p.kind) for p in facts.phones] == [
+        ("030/1234567", "phone"),
+        ("+1 512 448 2211", "fax"),
+        ("+1 512 448 2212", "fax"),
+    ]

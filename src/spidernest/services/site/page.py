@@ -259,15 +259,26 @@ def _read_microdata(tree: LexborHTMLParser, facts: PageFacts) -> None:
             facts.addresses.append(clean_address(", ".join(lines)))
 
 
+# Several numbers in one JSON-LD string: "+1 512 448 2211 / +1 512 448 2212", "…; …".
+# A slash without spaces stays inside a number (030/1234567).
+_LISTED = re.compile(r"\s+/\s+|[;,|]")
+
+
+def _listed(value: str) -> list[str]:
+    return [part.strip() for part in _LISTED.split(value) if part.strip()]
+
+
 def _read_structured(tree: LexborHTMLParser, facts: PageFacts) -> None:
     """JSON-LD: the site's own statement of its contacts and profiles (``sameAs``)."""
     blocks = [node.text(deep=True) for node in tree.css('script[type*="ld+json" i]')]
     facts.structured = structured = parse_jsonld(blocks)
     facts.emails.extend(e.lower() for e in structured.emails)
-    facts.phones.extend(PhoneCandidate(raw=p, source="jsonld") for p in structured.phones)
-    facts.phones.extend(
-        PhoneCandidate(raw=p, source="jsonld", kind="fax") for p in structured.faxes
-    )
+    for raw in structured.phones:
+        facts.phones.extend(PhoneCandidate(raw=p, source="jsonld") for p in _listed(raw))
+    for raw in structured.faxes:
+        facts.phones.extend(
+            PhoneCandidate(raw=p, source="jsonld", kind="fax") for p in _listed(raw)
+        )
     facts.addresses.extend(structured.addresses)
     for same_as in structured.same_as:
         social = classify_social(same_as)
