@@ -174,21 +174,7 @@ class JobService:
         row = await self.jobs.status_for_client(_check_uuid(job_id), client_id)
         if row is None:
             raise NotFound("Job not found")
-        return JobStatus(
-            job_id=row.id,
-            type=row.type,
-            status=row.status,
-            priority=row.priority,
-            created_at=row.created_at,
-            updated_at=row.updated_at,
-            started_at=row.started_at,
-            completed_at=row.completed_at,
-            processing_time_seconds=row.processing_time_seconds,
-            worker_id=row.worker_id,
-            progress=row.progress,
-            progress_message=row.progress_message,
-            error_message=row.error_message,
-        )
+        return JobStatus(**row._mapping)
 
     async def results(self, client_id: str, job_id: str) -> tuple[JobResults, bool]:
         """The results envelope, and whether the job completed (200) or is still running (202).

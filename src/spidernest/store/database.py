@@ -61,22 +61,22 @@ class Database:
         if self.is_sqlite:
             sa.event.listen(self.engine, "connect", apply_sqlite_pragmas)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self.async_engine: AsyncEngine | None = None
+        self._async_engine: AsyncEngine | None = None
         self._autocommit_engine: AsyncEngine | None = None
         if not self.is_sqlite:
             # A fixed set of connections that requests wait for: opening and closing overflow
             # connections under a burst costs more than the wait.
-            self.async_engine = create_async_engine(
+            self._async_engine = create_async_engine(
                 sync_url(url), pool_size=10, max_overflow=0, pool_timeout=30, pool_pre_ping=False
             )
-            self._async_sessions = async_sessionmaker(self.async_engine, expire_on_commit=False)
-            self._autocommit_engine = self.async_engine.execution_options(
+            self._async_sessions = async_sessionmaker(self._async_engine, expire_on_commit=False)
+            self._autocommit_engine = self._async_engine.execution_options(
                 isolation_level="AUTOCOMMIT"
             )
 
     async def run(self, query: Callable[[Session], T], *, write: bool = False) -> T:
         """Run ``query`` in a session (a transaction that commits when ``write``)."""
-        if self.async_engine is None:
+        if self._async_engine is None:
             return self._run(query, write)
         if write:
             return await self._run_async(query, write=True)
@@ -143,6 +143,6 @@ class Database:
 
     async def aclose(self) -> None:
         """Dispose of the pooled connections."""
-        if self.async_engine is not None:
-            await self.async_engine.dispose()
+        if self._async_engine is not None:
+            await self._async_engine.dispose()
         self.engine.dispose()

@@ -30,7 +30,7 @@ _SORTABLE = {
 _jobs = JobRow.__table__.c
 # Status polls are the hottest query: plain Core over the columns a status needs, built once.
 _STATUS_QUERY = sa.select(
-    _jobs.id,
+    _jobs.id.label("job_id"),
     _jobs.type,
     _jobs.status,
     _jobs.priority,
@@ -94,7 +94,7 @@ class JobStore:
     async def status_for_client(
         self, job_id: str, client_id: str
     ) -> sa.Row[*tuple[Any, ...]] | None:
-        """The status columns of a job if it belongs to ``client_id`` (named like ``JobRow``'s)."""
+        """The status columns of a job if it belongs to ``client_id`` (the id as ``job_id``)."""
         return await self._db.first(_STATUS_QUERY, {"job_id": job_id, "client_id": client_id})
 
     async def find_duplicate(
