@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, quote_plus, urlsplit
 from spidernest.services.maps.arrays import dig, dig_float, dig_int, dig_list, dig_str
 from spidernest.services.maps.parse_hours import parse_hours, parse_status
 from spidernest.services.maps.parse_reviews import parse_review_items
-from spidernest.services.maps.plus_codes import short_plus_code
+from spidernest.services.maps.plus_codes import PLUS_CODE, short_plus_code
 from spidernest.services.maps.result import Business, Coordinates, Image, Owner
 
 __all__ = ["FEATURE_ID", "is_place_array", "parse_place_array"]
@@ -37,8 +37,6 @@ _MIN_PLACE_LENGTH = 20
 _COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
 # IANA zone names ("Asia/Nicosia", "America/Argentina/Buenos_Aires") or a bare "UTC".
 _TIMEZONE = re.compile(r"^(?:[A-Za-z_]+(?:/[A-Za-z0-9_+-]+)+|UTC)$")
-# Open Location Code alphabet (https://github.com/google/open-location-code, "Specification").
-_PLUS_CODE = re.compile(r"^[23456789CFGHJMPQRVWX]{2,8}\+[23456789CFGHJMPQRVWX]{0,3}$")
 _DIGITS = re.compile(r"\d[\d,.\u00a0\u202f ]*")
 # Price levels are a few currency signs ("€€", "$$") or a range ("€10–20", "$10-20").
 _PRICE_MAX_LENGTH = 24
@@ -178,7 +176,7 @@ def _street(street: str | None) -> str | None:
     if street is None:
         return None
     head, _, rest = street.partition(",")
-    if _PLUS_CODE.match(head.strip()) and rest.strip():
+    if PLUS_CODE.match(head.strip()) and rest.strip():
         return rest.strip()
     return street
 
@@ -307,7 +305,7 @@ def _plus_code(darray: list[Any], coordinates: Coordinates | None) -> str | None
         return listed
     locality = dig_str(darray, 14) or _town(darray)
     first_line = dig_str(darray, 2, 0)
-    if first_line and _PLUS_CODE.match(first_line):
+    if first_line and PLUS_CODE.match(first_line):
         return f"{first_line} {locality}" if locality else first_line
     if coordinates is None:
         return None

@@ -9,10 +9,13 @@ only, a resolution of 1/8000 degree, about 14 m).
 from __future__ import annotations
 
 import math
+import re
 
-__all__ = ["encode_plus_code", "short_plus_code"]
+__all__ = ["PLUS_CODE", "encode_plus_code", "short_plus_code"]
 
 _ALPHABET = "23456789CFGHJMPQRVWX"
+# A full or short code as Google prints it: up to 8 digits, "+", up to 3 more ("M2CR+6X").
+PLUS_CODE = re.compile(rf"^[{_ALPHABET}]{{2,8}}\+[{_ALPHABET}]{{0,3}}$")
 _BASE = len(_ALPHABET)
 _PAIRS = 5
 # 1/8000 degree: the place value of the fifth pair (20 / 20**4).
