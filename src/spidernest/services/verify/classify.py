@@ -73,14 +73,7 @@ def classify_session(reply: Reply) -> Verdict:
     if reply.code < 400:
         return Verdict.ACCEPTED
     if reply.code < 500:
-        text = _without_addresses(reply.text)
-        if wording.EXPLICIT_GREYLIST.search(text):
-            return Verdict.GREYLISTED
-        if _is_busy(text):
-            return Verdict.TEMPORARY
-        if wording.ABOUT_US.search(text):
-            return Verdict.SENDER_BLOCKED
-        return Verdict.GREYLISTED if wording.GREYLIST.search(text) else Verdict.TEMPORARY
+        return _read_temporary(_without_addresses(reply.text))
     return Verdict.SENDER_BLOCKED
 
 
@@ -149,15 +142,22 @@ def _classify_temporary(text: str, enhanced: str | None) -> Verdict:
         return Verdict.FULL_INBOX
     if enhanced == "4.5.3" or wording.TOO_MANY.search(text):
         return Verdict.TOO_MANY_RECIPIENTS
+    return _read_temporary(text, is_greylist_code=enhanced in {"4.2.0", "4.7.1"})
+
+
+def _read_temporary(text: str, *, is_greylist_code: bool = False) -> Verdict:
+    """Greylisting, a busy server or words about us: what any 4xx may say, at any stage."""
     if wording.EXPLICIT_GREYLIST.search(text):
         return Verdict.GREYLISTED
     if _is_busy(text):
         return Verdict.TEMPORARY
     if wording.ABOUT_US.search(text):
         return Verdict.SENDER_BLOCKED
-    if wording.GREYLIST.search(text) or enhanced in {"4.2.0", "4.7.1"}:
-        return Verdict.GREYLISTED
-    return Verdict.TEMPORARY
+    return (
+        Verdict.GREYLISTED
+        if is_greylist_code or wording.GREYLIST.search(text)
+        else Verdict.TEMPORARY
+    )
 
 
 def _without_addresses(text: str) -> str:
