@@ -49,15 +49,18 @@ class PhoneCandidate:
 # Digits with the separators people use; bounded, so the scan stays linear. Long enough for
 # two numbers joined by a slash, which ``_alternatives`` splits.
 # En dashes and non-breaking hyphens too: WordPress turns "030 - 1234567" into "030 – 1234567".
-_NUMBER = re.compile(r"(?<![\w+/.-])(?:\+|00)?\(?\d[\d \t().\/\u2011\u2013-]{5,32}\d(?![\w/])")
+_NUMBER_BODY = r"(?:\+|00)?\(?\d[\d \t().\/\u2011\u2013-]{5,32}\d(?![\w/])"
+_NUMBER = re.compile(r"(?<![\w+/.-])" + _NUMBER_BODY)
 # A number may also follow a phone word with no gap: inline tags vanish without a space, so
 # "<strong>Phone</strong>0412 345 678" reads "Phone0412 345 678". The slower pattern runs only
-# on the lines where such a glued label stands.
-_GLUED_LABEL = re.compile(r"(?:[Tt]el|TEL|[Ff]on|[Pp]hone|PHONE|[Mm]obile?|[Ff]ax|FAX|Tél)[+(\d]")
+# on the lines where such a glued label stands. Each word has a fixed width, as a look-behind
+# needs.
+_GLUED_WORDS = (
+    "[Tt]el", "TEL", "[Ff]on", "[Pp]hone", "PHONE", "[Mm]obile", "[Mm]obil", "[Ff]ax", "FAX", "Tél",
+)  # fmt: skip
+_GLUED_LABEL = re.compile(rf"(?:{'|'.join(_GLUED_WORDS)})[+(\d]")
 _NUMBER_AFTER_LABEL = re.compile(
-    r"(?:(?<![\w+/.-])|(?<=[Tt]el)|(?<=TEL)|(?<=[Ff]on)|(?<=[Pp]hone)|(?<=PHONE)|(?<=[Mm]obile)"
-    r"|(?<=[Mm]obil)|(?<=[Ff]ax)|(?<=FAX)|(?<=Tél))"
-    r"(?:\+|00)?\(?\d[\d \t().\/\u2011\u2013-]{5,32}\d(?![\w/])"
+    r"(?:(?<![\w+/.-])" + "".join(f"|(?<={word})" for word in _GLUED_WORDS) + ")" + _NUMBER_BODY
 )
 # A cheap superset of ``_NUMBER`` (it starts with a character set, which the engine scans
 # for fast): it only says which lines are worth the exact pattern.
