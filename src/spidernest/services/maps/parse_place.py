@@ -203,10 +203,9 @@ def _reviews_count(darray: list[Any]) -> int | None:
         return sum(histogram)
     label = dig_str(darray, 4, 3, 1)
     found = _DIGITS.search(label or "")
-    if found:
-        digits = re.sub(r"\D", "", found.group())
-        return int(digits) if digits else None
-    return None
+    if found is None:
+        return None
+    return int("".join(ch for ch in found.group() if ch.isdigit()))
 
 
 def _histogram(darray: list[Any]) -> list[int] | None:
