@@ -230,12 +230,13 @@ def _cid(envelope: list[Any] | None, feature_id: str | None) -> str | None:
     """The decimal cid: from the payload when present, else the feature id's second half.
 
     A feature id ``0x…:0xe5415928d6702b47`` carries the cid in hexadecimal (0xe541… is
-    16519582940102929223, the cid Google puts in ``maps?cid=`` links).
+    16519582940102929223, the cid Google puts in ``maps?cid=`` links). ``feature_id`` has
+    already been checked against ``FEATURE_ID``.
     """
     found = dig_str(envelope, 25, 3, 0, 13, 0, 0, 1)
     if found and found.isdigit():
         return found
-    if feature_id and FEATURE_ID.match(feature_id):
+    if feature_id:
         value = int(feature_id.split(":", 1)[1], 16)
         return str(value) if value else None
     return None
