@@ -38,17 +38,13 @@ _BRACKETS_OPEN = r"[\[\(\{<«]"
 _BRACKETS_CLOSE = r"[\]\)\}>»]"
 # "info [at] acme [dot] de", "info(at)acme.de", "info {ät} acme (punkt) de" in the languages
 # our users' sites are written in.
-_AT = re.compile(
-    rf"\s*{_BRACKETS_OPEN}\s*(?:at|ät|a|@|arroba|chez|snabel-a|malpa|małpa|apenstaartje|"
-    rf"klammeraffe|chiocciola)\s*{_BRACKETS_CLOSE}\s*",
-    re.IGNORECASE,
-)
-# The same words without the surrounding-space scan: a cheap test whether to deobfuscate.
-_AT_TRIGGER = re.compile(
+_AT_WORDS = (
     rf"{_BRACKETS_OPEN}\s*(?:at|ät|a|@|arroba|chez|snabel-a|malpa|małpa|apenstaartje|"
-    rf"klammeraffe|chiocciola)\s*{_BRACKETS_CLOSE}",
-    re.IGNORECASE,
+    rf"klammeraffe|chiocciola)\s*{_BRACKETS_CLOSE}"
 )
+_AT = re.compile(rf"\s*{_AT_WORDS}\s*", re.IGNORECASE)
+# The same words without the surrounding-space scan: a cheap test whether to deobfuscate.
+_AT_TRIGGER = re.compile(_AT_WORDS, re.IGNORECASE)
 _DOT = re.compile(
     rf"\s*{_BRACKETS_OPEN}\s*(?:dot|punkt|point|punto|ponto|kropka|prick|piste|\.)\s*"
     rf"{_BRACKETS_CLOSE}\s*",
