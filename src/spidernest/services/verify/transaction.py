@@ -56,8 +56,7 @@ async def reset(
             replies.append(await connection.command(line))
             if replies[-1].code >= 400:
                 break
-    refused = [reply for reply in replies if reply.code >= 400]
-    return Refusal(refused[0]) if refused else None
+    return _first_refusal(replies)
 
 
 async def reset_and_rcpt(
@@ -79,10 +78,14 @@ async def reset_and_rcpt(
     replies = await connection.pipeline(
         ["RSET", mail_from_line(connection, batch, from_email), f"RCPT TO:<{item.smtp_address}>"]
     )
-    for reply in replies[:2]:
-        if reply.code >= 400:
-            return Refusal(reply)
+    refusal = _first_refusal(replies[:2])
+    if refusal is not None:
+        return refusal
     return classify_recipient(replies[2]), replies[2]
+
+
+def _first_refusal(replies: list[Reply]) -> Refusal | None:
+    return next((Refusal(reply) for reply in replies if reply.code >= 400), None)
 
 
 async def rcpt(connection: SMTPConnection, item: ParsedAddress) -> tuple[Verdict, Reply | None]:
