@@ -85,7 +85,7 @@ _CLOSED_TEMPORARILY = (
 )
 # The machine badge at [88][0] on newer payloads; "CLOSED" is what permanently closed places
 # carry there (gosom/google-maps-scraper#304). Temporary closures keep their banner text.
-_CLOSED_BADGES = {"CLOSED": "CLOSED_PERMANENTLY"}
+_CLOSED_BADGES: dict[str, BusinessStatus] = {"CLOSED": "CLOSED_PERMANENTLY"}
 
 
 def parse_status(darray: list[Any]) -> BusinessStatus:
@@ -97,9 +97,9 @@ def parse_status(darray: list[Any]) -> BusinessStatus:
         return "CLOSED_PERMANENTLY"
     if any(marker in text for marker in _CLOSED_TEMPORARILY):
         return "CLOSED_TEMPORARILY"
-    if badge is not None and badge.upper() in _CLOSED_BADGES:
-        return "CLOSED_PERMANENTLY"
-    return "OPERATIONAL"
+    if badge is None:
+        return "OPERATIONAL"
+    return _CLOSED_BADGES.get(badge.upper(), "OPERATIONAL")
 
 
 def parse_hours(darray: list[Any]) -> dict[str, str] | None:
