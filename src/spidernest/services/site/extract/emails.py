@@ -12,6 +12,14 @@ import unicodedata
 from urllib.parse import unquote
 
 from spidernest.services.site.domains import has_public_suffix
+from spidernest.services.site.extract.email_decoys import (
+    AUTHORITY_SUFFIXES,
+    FILE_SUFFIXES,
+    PLACEHOLDER_DOMAINS,
+    PLACEHOLDER_LABELS,
+    PLACEHOLDER_LOCALS,
+    TRACKING_DOMAINS,
+)
 
 __all__ = [
     "decode_cloudflare",
@@ -63,221 +71,6 @@ _SPACED_AT = re.compile(
 )
 _UPPER_AFTER_LOWER = re.compile(r"(?<=[a-z])[A-Z]")
 
-_FILE_SUFFIXES = frozenset(
-    [
-        "png",
-        "jpg",
-        "jpeg",
-        "gif",
-        "svg",
-        "webp",
-        "avif",
-        "ico",
-        "bmp",
-        "tif",
-        "tiff",
-        "heic",
-        "css",
-        "js",
-        "mjs",
-        "json",
-        "map",
-        "woff",
-        "woff2",
-        "ttf",
-        "eot",
-        "otf",
-        "mp4",
-        "webm",
-        "mp3",
-        "wav",
-        "pdf",
-        "zip",
-        "gz",
-        "mov",
-        "avi",
-        "php",
-        "html",
-        "htm",
-        "asp",
-        "aspx",
-        "jsp",
-        "xml",
-        "txt",
-    ]
-)
-_PLACEHOLDER_DOMAINS = frozenset(
-    [
-        "example.com",
-        "example.org",
-        "example.net",
-        "example.de",
-        "example.fr",
-        "example.es",
-        "example.it",
-        "example.nl",
-        "example.pl",
-        "example.se",
-        "example.co.uk",
-        "domain.com",
-        "domain.tld",
-        "email.com",
-        "yourdomain.com",
-        "yourcompany.com",
-        "yoursite.com",
-        "yourwebsite.com",
-        "mysite.com",
-        "website.com",
-        "company.com",
-        "sample.com",
-        "test.com",
-        "mustermann.de",
-        "musterfirma.de",
-        "beispiel.de",
-        "beispielfirma.de",
-        "exemple.fr",
-        "exemple.com",
-        "ejemplo.com",
-        "ejemplo.es",
-        "esempio.it",
-        "esempio.com",
-        "voorbeeld.nl",
-        "voorbeeld.com",
-        "przyklad.pl",
-        "exempel.se",
-        "exemplo.com",
-        "exemplo.com.br",
-        "exemplo.pt",
-        "email.tld",
-        "site.com",
-        "seudominio.com.br",
-        "tudominio.com",
-        "votredomaine.com",
-        "ihredomain.de",
-    ]
-)
-# "example", "yourdomain" … under any suffix: ``name@yourdomain.com.au``, ``x@beispiel.at``.
-_PLACEHOLDER_LABELS = frozenset(
-    [
-        "example",
-        "exemple",
-        "ejemplo",
-        "esempio",
-        "beispiel",
-        "voorbeeld",
-        "przyklad",
-        "exempel",
-        "exemplo",
-        "domain",
-        "yourdomain",
-        "yourcompany",
-        "yoursite",
-        "yourwebsite",
-        "mydomain",
-        "tudominio",
-        "seudominio",
-        "votredomaine",
-        "ihredomain",
-        "ihrefirma",
-        "musterfirma",
-        "mustermann",
-    ]
-)
-# Public authorities that privacy policies and blog posts name ("contact the data protection
-# authority at dsb@dsb.gv.at"): never the site owner's address, unless the site is theirs.
-_AUTHORITY_SUFFIXES = (
-    ".gov",
-    ".gv.at",
-    ".gouv.fr",
-    ".bund.de",
-    ".admin.ch",
-    ".europa.eu",
-    ".gob.es",
-    ".gob.mx",
-    ".gov.br",
-    ".gov.uk",
-    ".gov.ie",
-    ".gov.au",
-    ".gc.ca",
-    ".gov.pl",
-    ".gov.it",
-    ".gov.pt",
-)
-# Only names nobody uses for a real mailbox: "email@" and "name@" exist on real small-business
-# sites, and their placeholder forms are caught by the placeholder domain anyway.
-_PLACEHOLDER_LOCALS = frozenset(
-    [
-        "you",
-        "your",
-        "yourname",
-        "your.name",
-        "yourmail",
-        "youremail",
-        "your-email",
-        "user",
-        "username",
-        "firstname",
-        "lastname",
-        "first.last",
-        "firstname.lastname",
-        "vorname.nachname",
-        "max.mustermann",
-        "maxmustermann",
-        "john.doe",
-        "jane.doe",
-        "johndoe",
-        "janedoe",
-        "someone",
-        "somebody",
-        "prenom.nom",
-        "nombre.apellido",
-        "nome.cognome",
-        "imie.nazwisko",
-        "ihre.email",
-        "votre.email",
-        "tu.email",
-        "seu.email",
-        "xxx",
-        "test",
-        "example",
-        "sample",
-        "your.email",
-        "youremailaddress",
-        "emailaddress",
-        "email.address",
-    ]
-)
-# Error reporting and site-builder infrastructure that leaks addresses into every page.
-_TRACKING_DOMAINS = (
-    "sentry.io",
-    "sentry-next.wixpress.com",
-    "wixpress.com",
-    "sentry.wixpress.com",
-    "sentry-cdn.com",
-    "bugsnag.com",
-    "rollbar.com",
-    "raygun.io",
-    "parastorage.com",
-    "email-protection",
-    # Chat widgets and consent banners: their support address rides along in the widget.
-    "tawk.to",
-    "tidio.net",
-    "tidio.co",
-    "crisp.chat",
-    "intercom.io",
-    "livechatinc.com",
-    "livechat.com",
-    "zopim.com",
-    "smartsupp.com",
-    "jivosite.com",
-    "jivochat.com",
-    "cookiebot.com",
-    "usercentrics.com",
-    "cookieyes.com",
-    "onetrust.com",
-    "iubenda.com",
-    "complianz.io",
-)
 _NO_REPLY = re.compile(r"^(?:no-?reply|do-?not-?reply|donotreply|mailer-daemon|bounces?)\b")
 # Sentry DSN keys, UUIDs and tracking ids: long hexadecimal local parts are never mailboxes.
 _HEXISH = re.compile(r"^[0-9a-f]{16,}$|^[0-9a-f]{8}-[0-9a-f]{4}-")
@@ -306,13 +99,13 @@ def is_contact_email(address: str) -> bool:
     if local.startswith(".") or local.endswith(".") or ".." in address:
         return False
     suffix = domain.rsplit(".", 1)[-1]
-    if suffix in _FILE_SUFFIXES or not suffix.isalpha():
+    if suffix in FILE_SUFFIXES or not suffix.isalpha():
         return False
-    if domain in _PLACEHOLDER_DOMAINS or domain.split(".")[0] in _PLACEHOLDER_LABELS:
+    if domain in PLACEHOLDER_DOMAINS or domain.split(".")[0] in PLACEHOLDER_LABELS:
         return False
-    if local in _PLACEHOLDER_LOCALS or _NO_REPLY.match(local) or _HEXISH.match(local):
+    if local in PLACEHOLDER_LOCALS or _NO_REPLY.match(local) or _HEXISH.match(local):
         return False
-    if any(domain == t or domain.endswith("." + t) or t in domain for t in _TRACKING_DOMAINS):
+    if any(domain == t or domain.endswith("." + t) or t in domain for t in TRACKING_DOMAINS):
         return False
     return has_public_suffix(domain)
 
@@ -320,14 +113,14 @@ def is_contact_email(address: str) -> bool:
 def is_authority_domain(domain: str) -> bool:
     """Whether ``domain`` belongs to a public authority (``dsb.gv.at``, ``anpd.gov.br``)."""
     dotted = "." + domain.lower()
-    return any(dotted.endswith(suffix) or f"{suffix}." in dotted for suffix in _AUTHORITY_SUFFIXES)
+    return any(dotted.endswith(suffix) or f"{suffix}." in dotted for suffix in AUTHORITY_SUFFIXES)
 
 
 def _valid_suffix_prefix(address: str) -> str | None:
     """For ``info@acme.comimpressum``: the address with the longest real suffix, if any."""
     local, _, domain = address.rpartition("@")
     head, _, last = domain.rpartition(".")
-    if last in _FILE_SUFFIXES or not head:
+    if last in FILE_SUFFIXES or not head:
         return None
     # Leave at least three glued letters: "comimpressum" → "com", never "png" → "pn".
     for end in range(len(last) - 3, 1, -1):
