@@ -179,6 +179,13 @@ def _suffix_distance(suffix: str, candidate_suffix: str, candidate_name: str) ->
     return 1 if _edit_distance(suffix, candidate_suffix) == 1 else None
 
 
+_MAILTO = re.compile(r"^mailto:", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+_REPEATED_AT = re.compile(r"@+")
+# "gmailcom" → "gmail.com": the popular domains by their letters alone (no two collide).
+_POPULAR_WITHOUT_DOTS = {domain.replace(".", ""): domain for domain in _POPULAR_DOMAINS}
+
+
 def suggest_repair(raw: str) -> str | None:
     """A usable address hidden in a malformed input, for ``did_you_mean``.
 
@@ -190,17 +197,15 @@ def suggest_repair(raw: str) -> str | None:
     text = raw.strip()
     if "<" in text and text.endswith(">"):
         text = text[text.rindex("<") + 1 : -1]
-    text = re.sub(r"^mailto:", "", text, flags=re.IGNORECASE)
-    text = re.sub(r"\s+", "", text).rstrip(".,;:")
-    text = re.sub(r"@+", "@", text)
+    text = _MAILTO.sub("", text)
+    text = _SPACES.sub("", text).rstrip(".,;:")
+    text = _REPEATED_AT.sub("@", text)
     local, at, domain = text.rpartition("@")
     if not at or not local or not domain:
         return None
     domain = domain.replace(",", ".").lower()
     if "." not in domain:
-        domain = next(
-            (known for known in _POPULAR_DOMAINS if known.replace(".", "") == domain), domain
-        )
+        domain = _POPULAR_WITHOUT_DOTS.get(domain, domain)
     parsed = parse_address(f"{local}@{domain}")
     if parsed is None or parsed.email == raw.strip():
         return None
