@@ -92,18 +92,19 @@ def _result_rows(payload: Any) -> list[Any]:
     array at ``[14]``.
     """
     rows = dig_list(payload, 0, 1)
-    if any(is_place_array(dig(row, 14)) for row in rows):
+    if _has_place_rows(rows):
         return rows
     level: list[list[Any]] = [payload] if isinstance(payload, list) else []
     for _ in range(_ROWS_SEARCH_DEPTH):
-        lists: list[list[Any]] = [
-            child for node in level for child in node if isinstance(child, list)
-        ]
-        for candidate in lists:
-            if any(is_place_array(dig(row, 14)) for row in candidate):
+        level = [child for node in level for child in node if isinstance(child, list)]
+        for candidate in level:
+            if _has_place_rows(candidate):
                 return candidate
-        level = lists
     return rows
+
+
+def _has_place_rows(rows: list[Any]) -> bool:
+    return any(is_place_array(dig(row, 14)) for row in rows)
 
 
 def _viewport(payload: Any) -> Viewport | None:
