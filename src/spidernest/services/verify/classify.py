@@ -85,13 +85,14 @@ def classify_recipient(reply: Reply) -> Verdict:
     5xx → blocked when the wording is about us; disabled, full or not found when it is about
     the mailbox; an unexplained refusal is ``REJECTED`` (unknown, never invalid).
     """
-    code, text, enhanced = reply.code, _without_addresses(reply.text), reply.enhanced
+    code = reply.code
     if 200 <= code < 300:
-        return Verdict.ACCEPTED
-    if 400 <= code < 500:
-        return _classify_temporary(text, enhanced)
-    if code < 500 or code >= 600:
+        return Verdict.ACCEPTED  # the common answer: no wording to read
+    if code < 400 or code >= 600:
         return Verdict.REJECTED
+    text, enhanced = _without_addresses(reply.text), reply.enhanced
+    if code < 500:
+        return _classify_temporary(text, enhanced)
     return _classify_permanent(code, text, enhanced)
 
 
