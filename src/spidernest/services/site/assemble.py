@@ -43,6 +43,10 @@ class Contacts:
     region: str | None = None
 
 
+def _mail_domain(email: str) -> str:
+    return registrable_domain(email.rpartition("@")[2])
+
+
 def _own_mail_domains(pages: list[PageFacts], site_domain: str) -> set[str]:
     """The site's mail domains: its own, and those of the addresses it states as its contacts.
 
@@ -54,7 +58,7 @@ def _own_mail_domains(pages: list[PageFacts], site_domain: str) -> set[str]:
         if is_post_url(page.url) or is_third_party_page(page.url):
             continue
         for email in page.emails:
-            domain = registrable_domain(email.rpartition("@")[2])
+            domain = _mail_domain(email)
             if (
                 is_contact_email(email)
                 and not is_authority_domain(domain)
@@ -76,24 +80,19 @@ def _about_others(page: PageFacts, own_domains: set[str]) -> bool:
         return True
     home = site_key(page.url)
     return any(site_key(link.url) != home for link in page.links) or any(
-        registrable_domain(e.rpartition("@")[2]) not in own_domains for e in page.emails
+        _mail_domain(e) not in own_domains for e in page.emails
     )
 
 
 def _emails(
-    pages: list[PageFacts], site_domain: str, own_domains: set[str]
+    pages: list[PageFacts], own_pages: list[PageFacts], site_domain: str, own_domains: set[str]
 ) -> tuple[list[str], int]:
     candidates = list(dict.fromkeys(email for page in pages for email in page.emails))
     kept = [email for email in candidates if is_contact_email(email)]
     # Another domain's address that only articles, privacy policies or partner lists
     # mention belongs to the article's subject, the authority or the partner.
-    stated = {
-        e
-        for page in pages
-        if not is_post_url(page.url) and not _about_others(page, own_domains)
-        for e in page.emails
-    }
-    domains = {e: registrable_domain(e.rpartition("@")[2]) for e in kept}
+    stated = {e for page in own_pages if not is_post_url(page.url) for e in page.emails}
+    domains = {e: _mail_domain(e) for e in kept}
     own = [e for e in kept if domains[e] == site_domain]
     others = [
         e
@@ -105,16 +104,19 @@ def _emails(
 
 
 def _phones(
-    pages: list[PageFacts], region: str | None, own_domains: set[str]
+    own_pages: list[PageFacts], region: str | None, own_domains: set[str]
 ) -> tuple[list[PhoneDetail], list[PhoneDetail]]:
+    """The phones and faxes of the pages that speak for the site.
+
+    The pages about others are left out before: an authority's or a partner's number on a
+    privacy policy or partner list is not the site's, whose own stands elsewhere.
+    """
     phones: dict[str, PhoneDetail] = {}
     faxes: dict[str, PhoneDetail] = {}
     # The footer's number, once per page: validated once.
     seen: set[tuple[PhoneCandidate, bool]] = set()
     written_as_phone: set[str] = set()  # numbers offered as phones outside tel: links
-    for page in pages:
-        if _about_others(page, own_domains):
-            continue  # the authority's or a partner's number; the site's own stands elsewhere
+    for page in own_pages:
         is_post = is_post_url(page.url)
         for candidate in page.phones:
             # "call the grant agency on …" in an article: not the site's number, though its
@@ -213,7 +215,9 @@ def assemble_contacts(pages: list[PageFacts], *, site_url: str, host: str) -> Co
     """Merge the facts of every page of one site into its contacts."""
     site_domain = registrable_domain(host)
     own_domains = _own_mail_domains(pages, site_domain)
-    emails, total = _emails(pages, site_domain, own_domains)
+    # Decided once per page for both emails and numbers.
+    own_pages = [page for page in pages if not _about_others(page, own_domains)]
+    emails, total = _emails(pages, own_pages, site_domain, own_domains)
     addresses = _addresses(pages)
     region = guess_region(
         host,
@@ -227,7 +231,7 @@ def assemble_contacts(pages: list[PageFacts], *, site_url: str, host: str) -> Co
         ),
         postcode_countries=[c for a in addresses if (c := country_of_address(a)) is not None],
     )
-    phones, faxes = _phones(pages, region, own_domains)
+    phones, faxes = _phones(own_pages, region, own_domains)
     return Contacts(
         emails=emails,
         total_emails_found=total,
