@@ -21,6 +21,7 @@ from spidernest.services.maps.result import BusinessStatus
 __all__ = ["WEEKDAYS", "parse_hours", "parse_status"]
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY_BY_LABEL = {weekday.lower(): weekday for weekday in WEEKDAYS}
 _SPACES = str.maketrans({"\u202f": " ", "\u00a0": " ", "\u2009": " "})
 # Where the open-state line and the short badge have been seen ([34][4][4] until mid-2026,
 # [203][1][4][0], [203][1][5][0] and the short form [203][1][8][0] in every fixture).
@@ -167,7 +168,4 @@ def _weekday_203(row: Any) -> str | None:
 def _weekday_from_label(label: str | None) -> str | None:
     if label is None:
         return None
-    for weekday in WEEKDAYS:
-        if label.lower() == weekday.lower():
-            return weekday
-    return label
+    return _WEEKDAY_BY_LABEL.get(label.lower(), label)
