@@ -117,7 +117,7 @@ def _classify_permanent(code: int, text: str, enhanced: str | None) -> Verdict:
 def _about_the_mailbox(text: str, enhanced: str | None) -> Verdict | None:
     """The first, most specific reading of a 5xx: the tenant's directory, us, or the mailbox."""
     if wording.DIRECTORY_REJECTION.search(text) or (
-        enhanced == "5.4.1" and re.search(r"recipient address rejected", text, re.IGNORECASE)
+        enhanced == "5.4.1" and wording.RECIPIENT_ADDRESS_REJECTED.search(text)
     ):
         # Microsoft 365 directory-based edge blocking: "Recipient address rejected: Access
         # denied. AS(201806281)" is its answer for a mailbox the tenant does not have.

@@ -30,6 +30,7 @@ __all__ = [
     "NOT_FOUND",
     "OUR_QUOTA",
     "OUR_RATE",
+    "RECIPIENT_ADDRESS_REJECTED",
     "RECIPIENT_RATE",
     "REPUTATION",
     "SIZE",
@@ -44,6 +45,8 @@ def _words(*patterns: str) -> re.Pattern[str]:
 # Microsoft 365 directory-based edge blocking: the tenant has no such recipient
 # ("550 5.4.1 Recipient address rejected: Access denied. AS(201806281)").
 DIRECTORY_REJECTION = _words(r"AS\(201806281\)")
+# The same answer without the AS code: read so only together with the enhanced code 5.4.1.
+RECIPIENT_ADDRESS_REJECTED = _words(r"recipient address rejected")
 
 # About our connection, IP, sender or message, never about the mailbox: blocklists and
 # reputation, authentication of our domain (SPF/DKIM/DMARC), our HELO/PTR, relaying, rate
