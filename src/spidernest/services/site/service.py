@@ -21,6 +21,7 @@ from spidernest.services.site.compendium import (
 from spidernest.services.site.crawler import (
     CrawledPage,
     CrawlOutcome,
+    PageCallback,
     ProgressCallback,
     crawl_pages,
 )
@@ -46,8 +47,7 @@ class _MarkdownJobs:
     """
 
     def __init__(self, options: CompendiumOptions, executor: Executor | None) -> None:
-        self.level = options.cleanup_level
-        self.sections = options.priority_sections
+        self.options = options
         self.executor = executor
         self.waiting: list[CrawledPage] = []
         # page order → (the markup it was started with, its chunk's future, index in chunk)
@@ -56,12 +56,20 @@ class _MarkdownJobs:
     def _submit(self, pages: list[CrawledPage]) -> asyncio.Future[list[str]]:
         # ``raw`` reads the crawler's text; the other levels only fall back to it, and the
         # worker flattens the markup again rather than receive a second copy of the page.
+        level = self.options.cleanup_level
         work = [
-            (page.markup, page.facts.url, page.facts.text if self.level == "raw" else None)
+            (page.markup, page.facts.url, page.facts.text if level == "raw" else None)
             for page in pages
         ]
-        batch = functools.partial(pages_markdown, work, self.level, self.sections)
+        sections = self.options.priority_sections
+        batch = functools.partial(pages_markdown, work, level, sections)
         return asyncio.get_running_loop().run_in_executor(self.executor, batch)
+
+    def on_page(self, crawl_max_pages: int) -> PageCallback | None:
+        """``start``, for a crawl of ``crawl_max_pages``, when its pages may start early."""
+        max_pages = self.options.max_pages
+        is_cut = max_pages is not None and max_pages < crawl_max_pages
+        return None if self.options.cleanup_level == "raw" or is_cut else self.start
 
     def start(self, page: CrawledPage) -> None:
         self.waiting.append(page)
@@ -97,9 +105,8 @@ class _MarkdownJobs:
             future.cancel()
 
 
-async def _compendium_text(
-    pages: list[CrawledPage], options: CompendiumOptions, jobs: _MarkdownJobs
-) -> str:
+async def _compendium_text(pages: list[CrawledPage], jobs: _MarkdownJobs) -> str:
+    options = jobs.options
     # Home page first, then the most promising pages (contact, about, team…), then crawl order.
     ordered = sorted(pages, key=lambda p: (p.order != 0, -p.score, p.order))
     ordered = ordered[: options.max_pages or len(ordered)]
@@ -129,12 +136,12 @@ async def _build_result(
     contacts = assemble_contacts([p.facts for p in outcome.pages], site_url=plan.url, host=host)
     markdown: str | None = None
     info = CompendiumInfo()
-    if plan.compendium is not None and jobs is not None and outcome.pages:
-        markdown = await _compendium_text(outcome.pages, plan.compendium, jobs)
+    if jobs is not None and outcome.pages:
+        markdown = await _compendium_text(outcome.pages, jobs)
         info = CompendiumInfo(
             available=bool(markdown),
             chars=len(markdown),
-            cleanup_level=plan.compendium.cleanup_level,
+            cleanup_level=jobs.options.cleanup_level,
             storage_location="inline" if markdown else None,
             size_bytes=len(markdown.encode()),
             estimated_tokens=estimate_tokens(markdown),
@@ -201,14 +208,7 @@ async def crawl_site(
     """
     plan = plan_crawl(request)
     settings = settings or SiteSettings()
-    options = plan.compendium
-    jobs = _MarkdownJobs(options, executor) if options is not None else None
-    eager = (
-        jobs is not None
-        and options is not None
-        and options.cleanup_level != "raw"
-        and (options.max_pages is None or options.max_pages >= plan.max_pages)
-    )
+    jobs = _MarkdownJobs(plan.compendium, executor) if plan.compendium is not None else None
     try:
         outcome = await crawl_pages(
             plan,
@@ -216,7 +216,7 @@ async def crawl_site(
             browser=browser if plan.enable_spa else None,
             concurrency=settings.max_concurrency,
             progress=progress,
-            on_page=jobs.start if eager and jobs is not None else None,
+            on_page=jobs.on_page(plan.max_pages) if jobs is not None else None,
         )
         return await _build_result(plan, outcome, jobs)
     finally:
