@@ -56,9 +56,11 @@ _IMAGE_PATHS: tuple[Path, ...] = (
     (51, 0, 0, 6, 0),
     (37, 0, 0, 6, 0),
 )
-# Owner account id: [57][2] in claimed listings, the knowledge-panel ids [181][6] and [227][0][6]
-# (also present in search rows, which have no [57]), and [57][8] as the last resort.
-_OWNER_ID_PATHS: tuple[Path, ...] = ((57, 2), (181, 6), (227, 0, 6), (57, 8))
+# The managing owner's account id: [57][2] in claimed listings, the knowledge-panel ids [181][6]
+# and [227][0][6] (also present in search rows, which have no [57]).
+_MANAGER_ID_PATHS: tuple[Path, ...] = ((57, 2), (181, 6), (227, 0, 6))
+# The id in ``owner``: those, then [57][8] as the last resort, which _is_claimed does not count.
+_OWNER_ID_PATHS: tuple[Path, ...] = (*_MANAGER_ID_PATHS, (57, 8))
 # The "Claim this business" link (business.google.com/create) of an unclaimed listing.
 _CLAIM_LINK_PATHS: tuple[Path, ...] = ((49, 0), (226, 0))
 # The "From the owner" / editorial summary, where gosom/google-maps-scraper reads it.
@@ -347,7 +349,7 @@ def _is_claimed(darray: list[Any]) -> bool | None:
         link = dig_str(darray, *path)
         if link and "business.google.com" in link:
             return False
-    if _first(darray, _OWNER_ID_PATHS[:3], _ACCOUNT_ID):
+    if _first(darray, _MANAGER_ID_PATHS, _ACCOUNT_ID):
         return True
     return None
 
