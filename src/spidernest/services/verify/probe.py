@@ -249,15 +249,12 @@ async def _ask_each(
         await limiter.pace(connection.host)
         if index:
             asked = await reset_and_rcpt(connection, batch, options.from_email, item)
-            if isinstance(asked, Refusal):
-                _refused(asked, session, connection)
-                return
-            verdict, reply = asked
         else:
-            verdict, reply = await rcpt(connection, item)
-        if reply is not None and reply.code == 421:
-            _refused(Refusal(reply), session, connection)
+            asked = await rcpt(connection, item)
+        if isinstance(asked, Refusal):
+            _refused(asked, session, connection)
             return
+        verdict, reply = asked
         if verdict is Verdict.TOO_MANY_RECIPIENTS:
             session.too_many = True
             return

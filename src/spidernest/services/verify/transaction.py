@@ -16,7 +16,7 @@ __all__ = ["Refusal", "mail_from", "mail_from_line", "rcpt", "reset", "reset_and
 
 @dataclass(frozen=True, slots=True)
 class Refusal:
-    """The server refused RSET or the new MAIL FROM between two recipients."""
+    """The server will not go on: it refused RSET or the new MAIL FROM, or said 421 to a RCPT."""
 
     reply: Reply
 
@@ -68,7 +68,7 @@ async def reset_and_rcpt(
     """RSET, MAIL FROM and RCPT TO; in one round trip when the server allows pipelining.
 
     Returns the ``Refusal`` when the server refused RSET or MAIL FROM (the recipient is not
-    asked).
+    asked) or closes the session (421) at RCPT TO.
     """
     if "PIPELINING" not in connection.extensions or (
         item.needs_smtputf8 and "SMTPUTF8" not in connection.extensions
@@ -78,19 +78,27 @@ async def reset_and_rcpt(
     replies = await connection.pipeline(
         ["RSET", mail_from_line(connection, batch, from_email), f"RCPT TO:<{item.smtp_address}>"]
     )
-    refusal = _first_refusal(replies[:2])
-    if refusal is not None:
-        return refusal
-    return classify_recipient(replies[2]), replies[2]
+    return _first_refusal(replies[:2]) or _read_rcpt(replies[2])
 
 
 def _first_refusal(replies: list[Reply]) -> Refusal | None:
     return next((Refusal(reply) for reply in replies if reply.code >= 400), None)
 
 
-async def rcpt(connection: SMTPConnection, item: ParsedAddress) -> tuple[Verdict, Reply | None]:
-    """Ask about one recipient; ``(REJECTED, None)`` if it needs SMTPUTF8 the server lacks."""
+async def rcpt(
+    connection: SMTPConnection, item: ParsedAddress
+) -> tuple[Verdict, Reply | None] | Refusal:
+    """Ask about one recipient; ``(REJECTED, None)`` if it needs SMTPUTF8 the server lacks.
+
+    Returns the ``Refusal`` when the server closes the session (421) instead of answering.
+    """
     if item.needs_smtputf8 and "SMTPUTF8" not in connection.extensions:
         return Verdict.REJECTED, None
-    reply = await connection.command(f"RCPT TO:<{item.smtp_address}>")
-    return classify_recipient(reply), reply
+    return _read_rcpt(await connection.command(f"RCPT TO:<{item.smtp_address}>"))
+
+
+def _read_rcpt(reply: Reply) -> tuple[Verdict, Reply | None] | Refusal:
+    # A 421 says nothing about the recipient it answers: the server is closing the channel
+    # (RFC 5321 §3.8), often on an error count of its own.
+    refusal = Refusal(reply)
+    return refusal if refusal.is_closing else (classify_recipient(reply), reply)
