@@ -18,21 +18,29 @@ _POSTCODE_TOWN = re.compile(
     r"(?:\d{4,5}|\d{2}-\d{3}|\d{3} \d{2}|\d{4}-\d{3}|\d{5}-\d{3}|\d{4} ?[A-Z]{2})"
     r"\s+[A-ZÀ-ÖØ-ÞĄĆĘŁŃÓŚŹŻ][\w'’ .()-]{1,40}$"
 )
+# Postcodes that name their country, shared by the line tests below and ``country_of_address``.
+_UK_POSTCODE = r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}"
+_US_STATE_ZIP = r",\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?$"
+_AU_STATE_POSTCODE = r"(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+\d{4}"
+_CA_PROVINCE_POSTCODE = r"(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)\s+[A-Z]\d[A-Z] ?\d[A-Z]\d"
+_BR_CEP = r"\bCEP:?\s*\d{5}-?\d{3}"
+_IE_EIRCODE = r"\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}$"
+_SG_POSTCODE = r"\bSingapore\s+\d{6}"
 # US/UK: "Springfield, IL 62704" and "London EC1A 1BB".
-_US_LINE = re.compile(r"[A-Za-z .'-]{2,40},\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?$")
-_UK_LINE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$")
+_US_LINE = re.compile(r"[A-Za-z .'-]{2,40}" + _US_STATE_ZIP)
+_UK_LINE = re.compile(_UK_POSTCODE + "$")
 # Postcodes that end a line after the town and state/province (Australia Post, Canada Post,
 # Correios, An Post): "Annandale NSW 2038", "Vancouver, BC V6B 2S2", "São Paulo – SP, CEP
 # 01310-100", "Dublin 2, D02 X285"; or named "C.P." anywhere in the line (Mexico, Spain:
 # "C.P. 06700, Cuauhtémoc, CDMX").
+_TOWN = r"[A-Za-zÀ-ÿ .'-]{2,40},?\s+"
 _TRAILING_POSTCODE = re.compile(
-    r"[A-Za-zÀ-ÿ .'-]{2,40},?\s+(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+\d{4}$"
-    r"|[A-Za-zÀ-ÿ .'-]{2,40},?\s+(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)\s+"
-    r"[A-Z]\d[A-Z] ?\d[A-Z]\d$"
-    r"|\bCEP:?\s*\d{5}-?\d{3}$"
+    rf"{_TOWN}{_AU_STATE_POSTCODE}$"
+    rf"|{_TOWN}{_CA_PROVINCE_POSTCODE}$"
+    rf"|{_BR_CEP}$"
     r"|\bC\.\s?P\.\s?\d{5}\b"
-    r"|\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}$"
-    r"|\bSingapore\s+\d{6}$"
+    rf"|{_IE_EIRCODE}"
+    rf"|{_SG_POSTCODE}$"
     # India Post PIN after the town: "Andheri (East), Mumbai - 400069, Maharashtra".
     r"|[A-Za-z)]\s[-–]\s[1-9]\d{2} ?\d{3}(?:,\s*[A-Za-z ]{3,30})?$"
 )
@@ -140,15 +148,15 @@ def addresses_from_text(text: str) -> list[str]:
 
 # Postcode formats that name their country (the ambiguous 4- and 5-digit ones do not).
 _COUNTRY_POSTCODES = (
-    ("GB", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b")),
-    ("CA", re.compile(r"\b(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)\s+[A-Z]\d[A-Z] ?\d[A-Z]\d\b")),
-    ("AU", re.compile(r"\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+\d{4}\b")),
-    ("BR", re.compile(r"\bCEP:?\s*\d{5}-?\d{3}\b|\b\d{5}-\d{3}\b")),
-    ("IE", re.compile(r"\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}$")),
-    ("US", re.compile(r",\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?$")),
+    ("GB", re.compile(_UK_POSTCODE + r"\b")),
+    ("CA", re.compile(rf"\b{_CA_PROVINCE_POSTCODE}\b")),
+    ("AU", re.compile(rf"\b{_AU_STATE_POSTCODE}\b")),
+    ("BR", re.compile(_BR_CEP + r"\b|\b\d{5}-\d{3}\b")),
+    ("IE", re.compile(_IE_EIRCODE)),
+    ("US", re.compile(_US_STATE_ZIP)),
     ("PL", re.compile(r"\b\d{2}-\d{3}\s+[A-ZĄĆĘŁŃÓŚŹŻ]")),
     ("NL", re.compile(r"\b\d{4} ?[A-Z]{2}\s+[A-Z]")),
-    ("SG", re.compile(r"\bSingapore\s+\d{6}\b")),
+    ("SG", re.compile(_SG_POSTCODE + r"\b")),
     ("IN", re.compile(r"[A-Za-z)]\s[-–]\s[1-9]\d{2}\s?\d{3}\b")),
     ("JP", _JP_POSTCODE),
 )
