@@ -257,17 +257,18 @@ def _candidate_at(text: str, number: str, start: int) -> PhoneCandidate | None:
     before = text[max(line_start, start - _CONTEXT) : start] + "0"
     if _IBAN_TAIL.search(before):
         return None
-    near = _nearest_domain(text, start, start + len(number))
-    if near is not None and is_authority_domain(near):
-        return None
     kind = _kind_before(before)
     blocked = _BLOCK_WORDS.search(before)
     if blocked is not None and (kind is None or blocked.start() > _last_kind_end(before)):
         return None
-    if kind is None:
-        if _looks_like_phone(number):
-            return PhoneCandidate(raw=number, source="text", labeled=False, near=near)
+    if kind is None and not _looks_like_phone(number):
         return None
+    # Last, as the costliest test: it reads the paragraph around the number.
+    near = _nearest_domain(text, start, start + len(number))
+    if near is not None and is_authority_domain(near):
+        return None
+    if kind is None:
+        return PhoneCandidate(raw=number, source="text", labeled=False, near=near)
     return PhoneCandidate(raw=number, source="text", kind=kind, near=near)
 
 
