@@ -109,7 +109,7 @@ def _classify_permanent(code: int, text: str, enhanced: str | None) -> Verdict:
     if code == 552 and not wording.SIZE.search(text):
         # RFC 5321 §4.2.3: 552 "Requested mail action aborted: exceeded storage allocation".
         return Verdict.FULL_INBOX
-    if (enhanced or "").startswith("5.7.") or wording.ABOUT_US_WEAK.search(text):
+    if _is_policy_code(enhanced) or wording.ABOUT_US_WEAK.search(text):
         return Verdict.SENDER_BLOCKED
     return Verdict.REJECTED
 
@@ -124,7 +124,7 @@ def _about_the_mailbox(text: str, enhanced: str | None) -> Verdict | None:
         return Verdict.MAILBOX_NOT_FOUND
     if _is_about_us(text, enhanced):
         return Verdict.SENDER_BLOCKED
-    if (enhanced or "").startswith("5.7.") and wording.FULL.search(text):
+    if _is_policy_code(enhanced) and wording.FULL.search(text):
         return Verdict.SENDER_BLOCKED  # a quota under "security/policy" is a sending quota
     if wording.RECIPIENT_RATE.search(text):
         return Verdict.REJECTED  # the mailbox exists and gets too much mail just now
@@ -178,12 +178,17 @@ def _names_a_missing_mailbox(text: str, enhanced: str | None) -> bool:
         return True
     if rest == text:
         return False
-    return not (enhanced or "").startswith("5.7.") and not wording.ABOUT_US_WEAK.search(rest)
+    return not _is_policy_code(enhanced) and not wording.ABOUT_US_WEAK.search(rest)
 
 
 def _is_busy(text: str) -> bool:
     """A temporary "too many connections / slow down" that a later retry may get past."""
     return bool(wording.OUR_RATE.search(text)) and not wording.REPUTATION.search(text)
+
+
+def _is_policy_code(enhanced: str | None) -> bool:
+    """RFC 3463 X.7.X "Security or policy status": a refusal for policy, not for the mailbox."""
+    return (enhanced or "").startswith("5.7.")
 
 
 def _is_about_us(text: str, enhanced: str | None) -> bool:
