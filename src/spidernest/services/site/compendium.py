@@ -113,11 +113,11 @@ def page_markdown(
     if level == "raw":
         text = flatten_html(markup) if text is None else text
         return text.replace("\n", "\n\n")  # every line a block, so repeated lines drop out
-    extracted = _fit(markup, links=level == "citations")
-    if not extracted:
-        extracted = _section_text(markup, priority_sections)
-    if not extracted:
-        extracted = flatten_html(markup) if text is None else text
+    extracted = (
+        _fit(markup, links=level == "citations")
+        or _section_text(markup, priority_sections)
+        or (flatten_html(markup) if text is None else text)
+    )
     extracted = _IMAGE.sub("", extracted)
     if level == "citations":
         return _citations(extracted, url)
