@@ -20,6 +20,7 @@ from spidernest.services.site.extract.email_decoys import (
     PLACEHOLDER_LOCALS,
     TRACKING_DOMAINS,
 )
+from spidernest.services.site.extract.text import line_spans
 
 __all__ = [
     "decode_cloudflare",
@@ -153,22 +154,8 @@ def _deobfuscate(text: str) -> str:
 
 
 def _lines_at(text: str, positions: list[int]) -> str:
-    """The lines of ``text`` that contain any of ``positions``, joined by newlines.
-
-    Addresses never span a line (a line is a block of the page), so the costly patterns run on
-    these few lines instead of the whole page.
-    """
-    lines: list[str] = []
-    line_end = -1
-    for position in sorted(positions):
-        if position < line_end:
-            continue
-        line_start = text.rfind("\n", 0, position) + 1
-        line_end = text.find("\n", position)
-        if line_end < 0:
-            line_end = len(text)
-        lines.append(text[line_start:line_end])
-    return "\n".join(lines)
+    """The lines of ``text`` that contain any of ``positions``, joined by newlines."""
+    return "\n".join(text[start:end] for _, start, end in line_spans(text, sorted(positions)))
 
 
 def _find_all(text: str, needle: str) -> list[int]:

@@ -23,6 +23,7 @@ from phonenumbers import PhoneNumberFormat, PhoneNumberType
 
 from spidernest.services.site.domains import has_public_suffix, is_free_mail_domain
 from spidernest.services.site.extract.emails import is_authority_domain
+from spidernest.services.site.extract.text import line_spans
 from spidernest.services.site.result import PhoneDetail
 
 __all__ = ["PhoneCandidate", "phone_from_tel", "phones_from_text", "validate_phone"]
@@ -190,17 +191,11 @@ def _number_matches(text: str) -> Iterator[re.Match[str]]:
     to the next digit: over a whole page it costs several times the cheap scan below. No
     number spans a line break, so scanning only those lines finds the same matches.
     """
-    line_end = -1
-    for coarse in _DIGIT_RUN.finditer(text):
-        if coarse.start() < line_end:
-            continue
-        line_start = text.rfind("\n", 0, coarse.start()) + 1
-        line_end = text.find("\n", coarse.end())
-        if line_end < 0:
-            line_end = len(text)
+    runs = (coarse.start() for coarse in _DIGIT_RUN.finditer(text))
+    for first, line_start, line_end in line_spans(text, runs):
         # Checked only when a letter touches the digit run, which is rare.
         glued = (
-            text[coarse.start() - 1 : coarse.start()].isalpha()
+            text[first - 1 : first].isalpha()
             and _GLUED_LABEL.search(text, line_start, line_end) is not None
         )
         yield from (_NUMBER_AFTER_LABEL if glued else _NUMBER).finditer(text, line_start, line_end)

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable, Iterator
 
-__all__ = ["flatten_html"]
+__all__ = ["flatten_html", "line_spans"]
 
 _DROPPED = re.compile(
     r"<!--.*?-->|<(script|style|svg|template|head|object|iframe)\b[^>]*>.*?</\1\s*>",
@@ -48,3 +49,20 @@ def flatten_html(markup: str) -> str:
     # several times faster than a regex, which tests a character class at every position.
     lines = [" ".join(line.split()) for line in text.split("\n")]
     return "\n".join([line for line in lines if line])
+
+
+def line_spans(text: str, positions: Iterable[int]) -> Iterator[tuple[int, int, int]]:
+    """Each line of ``text`` that holds one of the ascending ``positions``, once.
+
+    Yields ``(first position on the line, line start, line end)``. No contact spans a line
+    (a line is a block of the page), so the costly patterns need run only on these lines.
+    """
+    line_end = -1
+    for position in positions:
+        if position < line_end:
+            continue
+        line_start = text.rfind("\n", 0, position) + 1
+        line_end = text.find("\n", position)
+        if line_end < 0:
+            line_end = len(text)
+        yield position, line_start, line_end
