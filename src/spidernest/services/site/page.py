@@ -124,9 +124,8 @@ def _attr(node: LexborNode, name: str) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-# Link resolution and classification are pure and repeat across the pages of a site.
+# Link resolution is pure and repeats across the pages of a site.
 _resolve = functools.lru_cache(maxsize=16_384)(urljoin)
-_classify = functools.lru_cache(maxsize=16_384)(classify_social)
 
 
 def _read_links(tree: LexborHTMLParser, base: str, facts: PageFacts) -> None:
@@ -148,7 +147,7 @@ def _read_links(tree: LexborHTMLParser, base: str, facts: PageFacts) -> None:
             # origin they hit the cache (menus and footers repeat on every page).
             is_rooted = href[0] == "/" and href[:2] != "//"
             absolute = _resolve(origin if is_rooted else base, href)
-            social = _classify(absolute)
+            social = classify_social(absolute)
             if social is not None:
                 if not in_credit_line(node):
                     icons.append((social, node, href in chrome))

@@ -8,6 +8,7 @@ form (https, no ``www``, no tracking query) so that the same profile found twice
 
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import parse_qs, urlsplit
 
@@ -337,6 +338,7 @@ def _app_link(scheme: str, action: str, query: dict[str, list[str]]) -> SocialPr
     return None
 
 
+@functools.lru_cache(maxsize=16_384)  # pure, and menus and footers repeat on every page
 def classify_social(url: str) -> SocialProfile | None:
     """``(field, canonical URL, handle)`` when ``url`` is a profile on one of the 14 platforms."""
     try:
