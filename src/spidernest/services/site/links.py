@@ -219,9 +219,7 @@ def is_third_party_page(url: str) -> bool:
 
     The numbers and other domains' addresses that only such pages state are not the site's.
     """
-    last = _last_slug(url)
-    if not last or _OWN_SLUG.search(last):
-        return False
+    last = _slug_of_others(url)
     return bool(_PRIVACY_SLUG.search(last) or _OTHERS_SLUG.fullmatch(last))
 
 
@@ -231,13 +229,14 @@ def is_partner_list(url: str) -> bool:
     A law firm's ``/partners`` page lists its own partners, so the name alone does not decide
     (see ``assemble``).
     """
-    last = _last_slug(url)
-    return bool(last) and not _OWN_SLUG.search(last) and bool(_OTHERS_SLUG.fullmatch(last))
+    return bool(_OTHERS_SLUG.fullmatch(_slug_of_others(url)))
 
 
-def _last_slug(url: str) -> str:
+def _slug_of_others(url: str) -> str:
+    """The last path slug of ``url``; empty for the site's own statement (imprint, contact)."""
     segments = [seg for seg in urlsplit(url).path.split("/") if seg]
-    return _slug(segments[-1]).rsplit(".", 1)[0] if segments else ""
+    last = _slug(segments[-1]).rsplit(".", 1)[0] if segments else ""
+    return "" if _OWN_SLUG.search(last) else last
 
 
 @dataclass(frozen=True, slots=True)
